@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Debian's libclang 14 keeps its headers under /usr/lib/llvm-14; KwalkClang loads the library itself at run time.
+let clangHeaders: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-14/include"])]
+
+let package = Package(
+  name: "kwalk",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "kwalk", targets: ["kwalk"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    .executableTarget(name: "kwalk", dependencies: ["KwalkCommandLine"], swiftSettings: clangHeaders),
+    .target(
+      name: "KwalkCommandLine",
+      dependencies: [
+        "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ], swiftSettings: clangHeaders),
+    .target(name: "KwalkCore"),
+    .systemLibrary(name: "CClang", path: "Sources/CClang"),
+    .target(name: "KwalkClang", dependencies: ["CClang", "KwalkCore"], swiftSettings: clangHeaders),
+    .target(name: "KwalkKernel", dependencies: ["KwalkCore"], swiftSettings: clangHeaders),
+    .target(name: "KwalkStore", dependencies: ["KwalkCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: clangHeaders),
+    .target(name: "KwalkIndex", dependencies: ["KwalkCore", "KwalkClang", "KwalkKernel", "KwalkStore"], swiftSettings: clangHeaders),
+    .target(name: "KwalkGraph", dependencies: ["KwalkCore", "KwalkIndex"], swiftSettings: clangHeaders),
+    .target(name: "KwalkAnnotate", dependencies: ["KwalkCore", "KwalkGraph"], swiftSettings: clangHeaders),
+    .target(name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate"], swiftSettings: clangHeaders),
+    .target(
+      name: "KwalkTestSupport",
+      dependencies: ["KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkGraph"], swiftSettings: clangHeaders),
+    .testTarget(name: "KwalkCoreTests", dependencies: ["KwalkCore", "KwalkTestSupport"], swiftSettings: clangHeaders),
+    .testTarget(
+      name: "KwalkClangTests", dependencies: ["KwalkClang", "KwalkTestSupport"], swiftSettings: clangHeaders),
+    .testTarget(name: "KwalkKernelTests", dependencies: ["KwalkKernel", "KwalkTestSupport"], swiftSettings: clangHeaders),
+    .testTarget(name: "KwalkIndexTests", dependencies: ["KwalkIndex", "KwalkStore", "KwalkTestSupport"], swiftSettings: clangHeaders),
+    .testTarget(name: "KwalkGraphTests", dependencies: ["KwalkGraph", "KwalkTestSupport"], swiftSettings: clangHeaders),
+    .testTarget(
+      name: "KwalkIntegrationTests",
+      dependencies: ["KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkClang", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
+  ],
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,68 @@
+import Foundation
+import KwalkCore
+import KwalkGraph
+import KwalkIndex
+import KwalkKernel
+
+/// Wires the stages for one kernel: prepare the tree, index what the walkthroughs need, build the graph.
+public struct Workspace {
+  public let tree: PreparedTree
+  public let indexer: Indexer
+  public let specs: [WalkthroughSpec]
+  public let annotationsDirectory: String
+
+  /// Prepares `source` and opens its index.
+  public init(source: KernelSource, cache: KwalkCache, annotations: String?, progress: ProgressReporter) throws {
+    tree = try KernelPreparer(cache: cache, progress: progress).prepare(source)
+    indexer = try Indexer(tree: tree, progress: progress)
+    annotationsDirectory = try Self.locateAnnotations(annotations)
+    specs = try WalkthroughSpec.loadAll(from: annotationsDirectory + "/walkthroughs")
+  }
+
+  /// `./Annotations`, else the one next to the kwalk package the binary was built from.
+  static func locateAnnotations(_ given: String?) throws -> String {
+    if let given {
+      guard FileManager.default.fileExists(atPath: given) else {
+        throw ValidationFailure("annotations directory \(given) does not exist: pass --annotations DIR")
+      }
+      return given
+    }
+    var candidates = [FileManager.default.currentDirectoryPath + "/Annotations"]
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for _ in 0..<5 {
+      candidates.append(dir.path + "/Annotations")
+      dir = dir.deletingLastPathComponent()
+    }
+    guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/walkthroughs") }) else {
+      throw ValidationFailure("no Annotations/walkthroughs directory here: run kwalk from its checkout or pass --annotations DIR")
+    }
+    return found
+  }
+
+  /// The files every walkthrough starts from.
+  public var startingFiles: [SourcePath] {
+    var seen: Set<SourcePath> = []
+    let files = specs.flatMap(\.files).filter { seen.insert($0).inserted }
+    return files.isEmpty ? ["net/ipv4/ip_output.c", "net/core/dev.c", "drivers/net/loopback.c"] : files
+  }
+
+  /// Indexes the starting files and whatever the walkthroughs need.
+  public func index() throws -> (IndexSnapshot, Indexer.DiscoveryReport) {
+    let discovery = PathDiscovery(specs: specs)
+    return try indexer.discover(startingFiles: startingFiles, requests: discovery.requests)
+  }
+
+  /// The call graph after indexing.
+  public func graph() throws -> CallGraph {
+    CallGraph(snapshot: try index().0)
+  }
+
+  /// The spec named `name`.
+  public func spec(_ name: String) throws -> WalkthroughSpec { try WalkthroughSpec.named(name, in: specs) }
+}
+
+/// A usage problem found outside ArgumentParser's own validation.
+public struct ValidationFailure: Error, CustomStringConvertible {
+  public var description: String
+  public init(_ d: String) { description = d }
+}

@@ -1,0 +1,64 @@
+import KwalkCore
+import KwalkIndex
+
+/// Tells the indexer what a walkthrough still misses: definitions of the functions it names, the files near the
+/// path that mention them (where their pointers are bound), and the undefined callees between two stops that do
+/// not join yet.
+public struct PathDiscovery: Sendable {
+  public var specs: [WalkthroughSpec]
+  /// Callees requested per open segment and round.
+  public var frontierLimit = 60
+
+  public init(specs: [WalkthroughSpec]) { self.specs = specs }
+
+  public func requests(_ snapshot: IndexSnapshot) -> [DiscoveryRequest] {
+    var out: [DiscoveryRequest] = []
+    let graph = CallGraph(snapshot: snapshot)
+    for spec in specs {
+      for name in spec.namedFunctions where graph.resolve(name: name) == nil {
+        out.append(.definition(name, reason: "named by walkthrough \(spec.name)"))
+      }
+      for leg in spec.legs {
+        let stops = leg.stops.compactMap { graph.resolve(name: $0) }
+        guard stops.count == leg.stops.count else { continue }
+        let finder = PathFinder(graph: graph, spec: spec)
+        // Callees are looked for only near the stops: the directories that define them.
+        let near = Set(stops.compactMap { graph.function($0)?.location.path.directory }).sorted()
+        for (a, b) in zip(stops, stops.dropFirst()) {
+          if finder.search(from: .init(function: a, arguments: [:]), to: b, avoiding: []) != nil { continue }
+          // The stop may be reached through a pointer bound near the path: index the files that name it.
+          out.append(.references(graph.name(b), reason: "reached from \(graph.name(a)) in \(spec.name)"))
+          for name in frontier(from: a, graph: graph) {
+            out.append(
+              .definition(
+                name, reason: "called on the way from \(graph.name(a)) to \(graph.name(b)) in \(spec.name)",
+                near: near))
+          }
+        }
+      }
+    }
+    var seen: Set<DiscoveryRequest> = []
+    return out.filter { seen.insert($0).inserted }
+  }
+
+  /// Undefined functions called from the part of the graph reachable from `start`, nearest first.
+  func frontier(from start: SymbolID, graph: CallGraph) -> [String] {
+    var names: [String] = []
+    var seen: Set<SymbolID> = [start]
+    var queue = [start]
+    var namesSeen: Set<String> = []
+    while !queue.isEmpty && names.count < frontierLimit {
+      let f = queue.removeFirst()
+      for call in graph.snapshot.callsByCaller[f] ?? [] {
+        guard case .function(let id, let name) = call.target else { continue }
+        if graph.snapshot.functions[id] == nil {
+          if graph.resolve(name: name) == nil, namesSeen.insert(name).inserted { names.append(name) }
+        }
+      }
+      for e in graph.edges(from: f) where graph.snapshot.functions[e.callee] != nil && seen.insert(e.callee).inserted {
+        queue.append(e.callee)
+      }
+    }
+    return names
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import KwalkCore
+
+/// Finds, by a text search of the tree's `.c` files, which files may define or mention a function. Only a guess to
+/// choose what to parse: the parse decides.
+public struct DefinitionLocator: Sendable {
+  public var sourceRoot: String
+
+  public init(sourceRoot: String) { self.sourceRoot = sourceRoot }
+
+  /// Directories never searched: other architectures, tools, samples, documentation, scripts.
+  static func excluded(_ path: String) -> Bool {
+    if path.hasPrefix("arch/") && !path.hasPrefix("arch/x86/") { return true }
+    return ["tools/", "samples/", "Documentation/", "scripts/", "usr/", "certs/"].contains { path.hasPrefix($0) }
+  }
+
+  /// Files with a line that starts a definition of one of `names` (the name followed by `(`, not ending in `;`).
+  public func definitions(of names: [String]) -> [String: [SourcePath]] {
+    let valid = names.filter { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
+    guard !valid.isEmpty else { return [:] }
+    let alternation = valid.sorted().joined(separator: "|")
+    let pattern = "^([A-Za-z_].*[^A-Za-z0-9_])?(\(alternation))\\("
+    var out: [String: Set<SourcePath>] = [:]
+    for line in grep(["-rnE", "--include=*.c", "-e", pattern, "."]) {
+      // ./net/ipv4/ip_output.c:427:int ip_output(struct net *net, ...
+      let parts = line.split(separator: ":", maxSplits: 2)
+      guard parts.count == 3 else { continue }
+      let path = String(parts[0].dropFirst(2))
+      let text = parts[2].trimmingCharacters(in: .whitespaces)
+      if text.hasSuffix(";") || text.hasPrefix("return") || text.contains(" = ") || Self.excluded(path) { continue }
+      for name in valid where Self.defines(text, name) { out[name, default: []].insert(SourcePath(path)) }
+    }
+    return out.mapValues { $0.sorted() }
+  }
+
+  /// Files under `directories` that mention one of `names` as a word.
+  public func references(to names: [String], in directories: [String]) -> [String: [SourcePath]] {
+    let valid = names.filter { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
+    let dirs = directories.filter { FileManager.default.fileExists(atPath: sourceRoot + "/" + $0) }
+    guard !valid.isEmpty, !dirs.isEmpty else { return [:] }
+    var args = ["-rwoE", "--include=*.c", "-e", "(\(valid.sorted().joined(separator: "|")))"]
+    // Only the directory itself, not its subdirectories: the neighbourhood, not the subsystem.
+    args += dirs.map { "./" + $0 }
+    var out: [String: Set<SourcePath>] = [:]
+    for line in grep(args) {
+      let parts = line.split(separator: ":", maxSplits: 1)
+      guard parts.count == 2 else { continue }
+      let path = String(parts[0].dropFirst(2))
+      guard dirs.contains(SourcePath(path).directory) else { continue }
+      out[String(parts[1]), default: []].insert(SourcePath(path))
+    }
+    return out.mapValues { $0.sorted() }
+  }
+
+  static func defines(_ line: String, _ name: String) -> Bool {
+    guard let r = line.range(of: name + "(") else { return false }
+    if r.lowerBound == line.startIndex { return true }
+    let before = line[line.index(before: r.lowerBound)]
+    return !(before.isLetter || before.isNumber || before == "_" || before == ">" || before == ".")
+  }
+
+  private func grep(_ arguments: [String]) -> [String] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/grep")
+    p.arguments = arguments
+    p.currentDirectoryURL = URL(fileURLWithPath: sourceRoot)
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return [] }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import KwalkCore
+import KwalkKernel
+
+/// What a later stage still misses in the index.
+public enum DiscoveryRequest: Hashable, Sendable {
+  /// A function that is called or named but not defined in any indexed file.
+  case definition(String, reason: String, near: [String]? = nil)
+  /// A function whose address is taken somewhere nearby (its binding site is wanted).
+  case references(String, reason: String)
+}
+
+extension Indexer {
+  /// What discovery did.
+  public struct DiscoveryReport: Sendable {
+    /// Every indexed file with the reason it was added, in the order added.
+    public var files: [(file: SourcePath, reason: String, round: Int)] = []
+    /// Rounds run.
+    public var rounds = 0
+    /// Total units parsed now (the rest came from the cache).
+    public var parsed = 0
+    /// Requests still open when discovery stopped.
+    public var unresolved: [DiscoveryRequest] = []
+  }
+
+  /// Indexes `startingFiles`, then asks `requests` what is missing and adds the files that define or mention it,
+  /// until nothing new is asked or `maxRounds` is reached.
+  public func discover(
+    startingFiles: [SourcePath], maxRounds: Int = 10, maxFiles: Int = 120,
+    requests: (IndexSnapshot) -> [DiscoveryRequest]
+  ) throws -> (IndexSnapshot, DiscoveryReport) {
+    for f in startingFiles where !FileManager.default.fileExists(atPath: tree.sourceRoot + "/" + f.value) {
+      throw IndexError.noSuchFile(f.value)
+    }
+    var report = DiscoveryReport()
+    var indexed: [SourcePath] = []
+    var reasons: [SourcePath: String] = [:]
+    for f in startingFiles {
+      indexed.append(f)
+      reasons[f] = "starting file"
+      report.files.append((f, "starting file", 0))
+    }
+    let locator = DefinitionLocator(sourceRoot: tree.sourceRoot)
+    var snapshot: IndexSnapshot
+    var round = 0
+    var asked: Set<DiscoveryRequest> = []
+    while true {
+      let r = try index(indexed)
+      report.parsed += r.parsed.count
+      if round == 0 {
+        let notBuilt = kbuild.database().notBuilt
+        if let bad = startingFiles.first(where: { notBuilt.contains($0) }) {
+          throw IndexError.notBuilt(bad.value, log: tree.logDirectory + "/kbuild.log")
+        }
+      }
+      snapshot = try self.snapshot()
+      round += 1
+      guard round <= maxRounds else { break }
+      let open = requests(snapshot).filter { !asked.contains($0) }
+      report.unresolved = open
+      guard !open.isEmpty, indexed.count < maxFiles else { break }
+      asked.formUnion(open)
+      let notBuilt = kbuild.database().notBuilt
+      var added: [SourcePath] = []
+      func add(_ file: SourcePath, _ reason: String) {
+        guard reasons[file] == nil, !notBuilt.contains(file), indexed.count + added.count < maxFiles else { return }
+        reasons[file] = reason
+        added.append(file)
+        report.files.append((file, reason, round))
+      }
+      var definitionReasons: [String: String] = [:]
+      var definitionNear: [String: Set<String>] = [:]
+      var referenceReasons: [String: String] = [:]
+      for request in open {
+        switch request {
+        case .definition(let name, let reason, let near):
+          definitionReasons[name] = reason
+          if let near { definitionNear[name, default: []].formUnion(near) } else { definitionNear[name] = nil }
+        case .references(let name, let reason): referenceReasons[name] = reason
+        }
+      }
+      let found = locator.definitions(of: Array(definitionReasons.keys))
+      for name in definitionReasons.keys.sorted() {
+        for file in found[name] ?? [] {
+          if let near = definitionNear[name], !near.contains(file.directory) { continue }
+          add(file, "defines \(name) (\(definitionReasons[name]!))")
+        }
+      }
+      let directories = Set(indexed.map(\.directory)).sorted()
+      let mentions = locator.references(to: Array(referenceReasons.keys), in: directories)
+      for name in referenceReasons.keys.sorted() {
+        for file in mentions[name] ?? [] { add(file, "mentions \(name) (\(referenceReasons[name]!))") }
+      }
+      if added.isEmpty { break }
+      indexed += added
+    }
+    report.rounds = round
+    try store.recordDiscovery(report.files)
+    return (snapshot, report)
+  }
+}

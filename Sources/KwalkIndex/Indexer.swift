@@ -1,0 +1,135 @@
+import Foundation
+import KwalkClang
+import KwalkCore
+import KwalkKernel
+import KwalkStore
+
+/// Parses translation units with libclang, in parallel, and keeps their facts in the store. A unit is parsed again
+/// only when its flags, its file or a header it read changed.
+public final class Indexer {
+  public let tree: PreparedTree
+  public let store: FactStore
+  public let progress: ProgressReporter
+  let kbuild: Kbuild
+
+  /// What one `index` call did.
+  public struct Report: Sendable {
+    /// Units parsed now.
+    public var parsed: [SourcePath] = []
+    /// Units whose stored facts were still valid.
+    public var reused: [SourcePath] = []
+    /// Seconds spent parsing and extracting (wall clock).
+    public var parseSeconds: Double = 0
+  }
+
+  public init(tree: PreparedTree, progress: ProgressReporter) throws {
+    self.tree = tree
+    self.progress = progress
+    kbuild = Kbuild(tree: tree, progress: progress)
+    store = try FactStore(path: tree.databasePath) { problem in progress.note(problem.description) }
+  }
+
+  /// Makes sure each of `files` is indexed and current. Files kbuild does not build are skipped (and returned in
+  /// `Kbuild.database().notBuilt`).
+  @discardableResult
+  public func index(_ files: [SourcePath]) throws -> Report {
+    let commands = try kbuild.compileCommands(for: files)
+    let stored = try store.units()
+    var report = Report()
+    var todo: [(SourcePath, CompileCommand, [String])] = []
+    var hashes = FileHashCache()
+    for file in files.sorted() {
+      guard let command = commands[file] else { continue }
+      let arguments = command.frontendArguments
+      let digest = ContentHash(string: arguments.joined(separator: "\u{1}")).description
+      if let unit = stored[file], unit.inputsDigest == digest, hashes.unchanged(unit.inputs) {
+        report.reused.append(file)
+      } else {
+        todo.append((file, command, arguments))
+      }
+    }
+    guard !todo.isEmpty else { return report }
+
+    progress.begin("parsing \(todo.count) translation unit\(todo.count == 1 ? "" : "s") with libclang")
+    let start = Date()
+    let lock = NSLock()
+    var failures: [Error] = []
+    let mapper = tree.paths
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, todo.count))
+    var next = 0
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        lock.lock()
+        let i = next
+        next += 1
+        lock.unlock()
+        guard i < todo.count else { return }
+        let (file, command, arguments) = todo[i]
+        do {
+          let t0 = Date()
+          let index = try ClangIndex()
+          let unit = try TranslationUnit(index: index, path: command.file, arguments: arguments)
+          let facts = FactExtractor(paths: mapper).extract(unit, file: file)
+          let included = unit.includedFiles()
+          let seconds = Date().timeIntervalSince(t0)
+          lock.lock()
+          let inputs = included.map { hashes.input(for: $0.hasPrefix("/") ? $0 : tree.buildRoot + "/" + $0) }
+          lock.unlock()
+          let digest = ContentHash(string: arguments.joined(separator: "\u{1}")).description
+          try store.replace(unit: facts, inputsDigest: digest, inputs: inputs, seconds: seconds)
+          lock.lock()
+          report.parsed.append(file)
+          lock.unlock()
+        } catch {
+          lock.lock()
+          failures.append(error)
+          lock.unlock()
+        }
+      }
+    }
+    report.parseSeconds = Date().timeIntervalSince(start)
+    report.parsed.sort()
+    progress.finish("\(report.parsed.count) parsed")
+    if let first = failures.first { throw first }
+    return report
+  }
+
+  /// The snapshot of everything indexed so far.
+  public func snapshot() throws -> IndexSnapshot {
+    IndexSnapshot(version: tree.version, facts: try store.loadAll(), units: try store.units())
+  }
+}
+
+/// Size, time and content of files, each read at most once per run.
+struct FileHashCache {
+  private var known: [String: InputFile] = [:]
+  private var stats: [String: (Int64, Double)] = [:]
+
+  /// The current state of a file.
+  mutating func input(for path: String) -> InputFile {
+    if let k = known[path] { return k }
+    let (size, mtime) = Self.stat(path)
+    let hash = (try? ContentHash(contentsOf: URL(fileURLWithPath: path)).description) ?? "missing"
+    let i = InputFile(path: path, size: size, mtime: mtime, hash: hash)
+    known[path] = i
+    return i
+  }
+
+  /// True when every file still has its recorded size and time, or else its recorded content.
+  mutating func unchanged(_ inputs: [InputFile]) -> Bool {
+    guard !inputs.isEmpty else { return false }
+    for old in inputs {
+      let (size, mtime) = stats[old.path] ?? Self.stat(old.path)
+      stats[old.path] = (size, mtime)
+      if size == old.size && mtime == old.mtime { continue }
+      if input(for: old.path).hash != old.hash { return false }
+    }
+    return true
+  }
+
+  static func stat(_ path: String) -> (Int64, Double) {
+    var st = Glibc.stat()
+    guard lstat(path, &st) == 0 else { return (-1, 0) }
+    return (Int64(st.st_size), Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Debian's kernel source packages as installed under /usr/src.
+public struct DebianKernels: Sendable {
+  /// Where the packages put their files.
+  public var sourceDirectory: String
+
+  public init(sourceDirectory: String = "/usr/src") { self.sourceDirectory = sourceDirectory }
+
+  /// The config flavour kwalk uses: Debian's generic amd64 kernel.
+  public static let configFlavour = "config.amd64_none_amd64.xz"
+
+  /// Installed series (`6.1`, `6.12`), sorted by version.
+  public func installed() -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: sourceDirectory)) ?? []
+    return names.compactMap { name -> String? in
+      guard name.hasPrefix("linux-source-"), name.hasSuffix(".tar.xz") else { return nil }
+      return String(name.dropFirst("linux-source-".count).dropLast(".tar.xz".count))
+    }.sorted { a, b in
+      a.split(separator: ".").compactMap { Int($0) }.lexicographicallyPrecedes(b.split(separator: ".").compactMap { Int($0) })
+    }
+  }
+
+  /// The source tarball of `series`.
+  public func tarball(_ series: String) -> String { "\(sourceDirectory)/linux-source-\(series).tar.xz" }
+
+  /// Debian's amd64 config of `series`.
+  public func config(_ series: String) -> String { "\(sourceDirectory)/linux-config-\(series)/\(Self.configFlavour)" }
+
+  /// Checks a `--kernel` value and returns the tarball and config paths.
+  public func locate(_ series: String) throws -> (tarball: String, config: String) {
+    let valid = series.split(separator: ".").count == 2 && series.split(separator: ".").allSatisfy { Int($0) != nil }
+    guard valid else { throw KernelError.unknownKernel(series, installed: installed()) }
+    let tar = tarball(series)
+    guard FileManager.default.fileExists(atPath: tar) else {
+      throw KernelError.sourceNotInstalled(series: series, installed: installed())
+    }
+    let cfg = config(series)
+    guard FileManager.default.fileExists(atPath: cfg) else {
+      throw KernelError.configNotInstalled(series: series, path: cfg)
+    }
+    return (tar, cfg)
+  }
+
+  /// The installed package's version (`6.1.192-2`), from dpkg.
+  public func packageVersion(_ series: String) -> String? {
+    ProcessRunner.output("/usr/bin/dpkg-query", ["-W", "-f", "${Version}", "linux-source-\(series)"])
+      .flatMap { $0.isEmpty ? nil : $0 }
+  }
+}

@@ -1,0 +1,2 @@
+import KwalkCommandLine
+KwalkMain.main()
