@@ -42,7 +42,9 @@ let package = Package(
     .testTarget(name: "KwalkGraphTests", dependencies: ["KwalkGraph", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkIntegrationTests",
-      dependencies: ["KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkClang", "KwalkTestSupport"],
+      dependencies: [
+        "KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkClang", "KwalkTestSupport", "KwalkCommandLine", "kwalk",
+      ],
       swiftSettings: clangHeaders),
   ],
   swiftLanguageModes: [.v5]

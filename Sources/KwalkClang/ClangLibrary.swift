@@ -19,10 +19,9 @@ public final class ClangLibrary: @unchecked Sendable {
   /// Places tried in order. Debian's llvm-14 directory comes first so that libclang finds its builtin headers
   /// next to itself.
   static var candidates: [String] {
-    var list: [String] = []
-    if let env = ProcessInfo.processInfo.environment["KWALK_LIBCLANG"], !env.isEmpty { list.append(env) }
-    list += ["/usr/lib/llvm-14/lib/libclang-14.so.1", "/usr/lib/llvm-14/lib/libclang.so.1", "libclang-14.so.1"]
-    return list
+    // An explicit choice is the only one tried, so a wrong path is reported, not silently replaced.
+    if let env = ProcessInfo.processInfo.environment["KWALK_LIBCLANG"], !env.isEmpty { return [env] }
+    return ["/usr/lib/llvm-14/lib/libclang-14.so.1", "/usr/lib/llvm-14/lib/libclang.so.1", "libclang-14.so.1"]
   }
 
   private static let loaded: Result<ClangLibrary, ClangError> = {

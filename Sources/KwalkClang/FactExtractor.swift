@@ -300,8 +300,14 @@ final class ExtractionWalk {
       location = nameLocation
       let start = extent(calleeExpression).flatMap { $0.start.file === namePlace.file ? $0.start.offset : nil }
         ?? namePlace.offset
-      let end = text.endOfParenthesizedGroup(from: namePlace.offset + calleeName.utf8.count)
-        ?? (namePlace.offset + calleeName.utf8.count)
+      // Past the name, any `)` closing a wrapper (`READ_ONCE(sk->sk_data_ready)(sk)`), then the argument list.
+      var afterName = namePlace.offset + calleeName.utf8.count
+      while afterName < text.bytes.count,
+        SourceText.isSpace(text.bytes[afterName]) || text.bytes[afterName] == UInt8(ascii: ")")
+      {
+        afterName += 1
+      }
+      let end = text.endOfParenthesizedGroup(from: afterName) ?? afterName
       expression = SourceText.foldingWhitespace(text.text(min(start, namePlace.offset)..<end))
       if let fn = calleeFunction {
         let def = c.definition(fn)

@@ -51,7 +51,9 @@ public struct CallGraph: Sendable {
     }
     // Sibling calls of one macro invocation (INDIRECT_CALL's listed functions and its pointer fallback).
     let macroGroups = Dictionary(grouping: calls.filter { $0.kind == .macro }, by: { $0.location })
-    for call in calls {
+    // Named functions first, so an INDIRECT_CALL candidate is reached as such, not through its pointer fallback.
+    let ordered = calls.filter { !$0.target.isPointer } + calls.filter { $0.target.isPointer }
+    for call in ordered {
       switch call.target {
       case .function(let callee, let calleeName):
         if let softirq = softirqEdges(call: call, callerID: caller, raiseName: calleeName) {

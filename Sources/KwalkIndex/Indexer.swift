@@ -25,6 +25,8 @@ public final class Indexer {
   public init(tree: PreparedTree, progress: ProgressReporter) throws {
     self.tree = tree
     self.progress = progress
+    // Fail before any work when libclang cannot be loaded.
+    _ = try ClangLibrary.shared()
     kbuild = Kbuild(tree: tree, progress: progress)
     store = try FactStore(path: tree.databasePath) { problem in progress.note(problem.description) }
   }

@@ -1,0 +1,36 @@
+# kwalk's entry points. Each target installs what is missing (Debian 12, as root), then does its job.
+#   make site   build kwalk (release) and write the site for Debian's linux-source-6.1 into ./site
+#   make test   run the test suite (unit tests on fixtures, integration tests on real 6.1 and 6.12 trees)
+#   make bench  time kwalk's indexer against clang -fsyntax-only on the same files
+
+APT_PACKAGES := libclang-dev clang lld llvm flex bison bc libelf-dev libssl-dev xz-utils make python3 \
+	libsqlite3-dev graphviz linux-source-6.1 linux-config-6.1 linux-source-6.12 linux-config-6.12
+KERNEL ?= 6.1
+SWIFT ?= swift
+
+.PHONY: setup build site test bench clean
+
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: setup
+	$(SWIFT) build -c release --product kwalk
+
+site: build
+	.build/release/kwalk site --kernel $(KERNEL) --out site
+
+test: setup
+	$(SWIFT) build --product kwalk
+	$(SWIFT) test
+
+bench: build
+	.build/release/kwalk bench --kernel $(KERNEL)
+
+clean:
+	rm -rf .build site

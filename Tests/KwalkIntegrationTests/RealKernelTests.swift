@@ -1,0 +1,154 @@
+import Foundation
+import KwalkClang
+import KwalkCommandLine
+import KwalkCore
+import KwalkGraph
+import KwalkIndex
+import KwalkKernel
+import KwalkTestSupport
+import Testing
+
+/// One prepared and indexed Debian kernel, shared by the tests (in kwalk's standard cache, as `make site` uses).
+final class RealKernel: @unchecked Sendable {
+  let workspace: Workspace
+  let snapshot: IndexSnapshot
+  let graph: CallGraph
+  let paths: [String: PacketPath]
+
+  init(series: String) throws {
+    workspace = try Workspace(
+      source: .debian(series: series), cache: .standard(), annotations: Fixtures.repository + "/Annotations",
+      progress: ProgressReporter())
+    snapshot = try workspace.index().0
+    graph = CallGraph(snapshot: snapshot)
+    var paths: [String: PacketPath] = [:]
+    for p in try PathFinder(graph: graph, spec: try workspace.spec("tcp-ipv4")).paths() { paths[p.direction] = p }
+    self.paths = paths
+  }
+
+  static let v61 = Result { try RealKernel(series: "6.1") }
+  static let v612 = Result { try RealKernel(series: "6.12") }
+}
+
+/// The classic article's hops, in order.
+let classicSend = [
+  "tcp_sendmsg", "ip_queue_xmit", "ip_output", "dev_queue_xmit", "loopback_xmit", "__netif_rx", "enqueue_to_backlog",
+]
+let classicReceive = [
+  "net_rx_action", "process_backlog", "__netif_receive_skb", "ip_rcv", "ip_local_deliver", "tcp_v4_rcv",
+]
+
+/// Checks that `names` appear in `functions` in order.
+func inOrder(_ names: [String], _ functions: [String]) -> Bool {
+  var i = 0
+  for f in functions where i < names.count && f == names[i] { i += 1 }
+  return i == names.count
+}
+
+@Suite(.serialized) struct RealKernelTests {
+  @Test func compileCommandFromKbuild() throws {
+    let k = try RealKernel.v61.get()
+    let tree = k.workspace.tree
+    let db = Kbuild(tree: tree, progress: .silent).database()
+    let dev = try #require(db.commands["net/core/dev.c"])
+    let args = dev.arguments
+    #expect(args.contains("-I\(tree.sourceRoot)/include"))
+    #expect(args.contains("-I./include"))
+    #expect(args.contains("-I\(tree.sourceRoot)/arch/x86/include"))
+    let kconfig = try #require(args.firstIndex(of: "-include").map { _ in args.indices.filter { args[$0] == "-include" } })
+    #expect(kconfig.contains { args[$0 + 1] == tree.sourceRoot + "/include/linux/kconfig.h" })
+    #expect(db.commands["net/ipv4/ip_output.c"] != nil && db.commands["drivers/net/loopback.c"] != nil)
+    let json = try String(contentsOfFile: tree.compileDatabasePath, encoding: .utf8)
+    #expect(json.contains("\"file\" : \"\(tree.sourceRoot)/net/core/dev.c\""))
+
+    let unit = try TranslationUnit(index: try ClangIndex(), path: dev.file, arguments: dev.frontendArguments)
+    let d = unit.diagnostics()
+    #expect(d.errors == 0, "\(d.firstErrors)")
+  }
+
+  @Test func indexFacts() throws {
+    let s = try RealKernel.v61.get().snapshot
+    let lo = s.bindingsByField[StructField(structName: "net_device_ops", field: "ndo_start_xmit")] ?? []
+    let b = try #require(lo.first { $0.functionName == "loopback_xmit" })
+    #expect(b.location.path == "drivers/net/loopback.c" && b.form == .initializer && b.container == "loopback_ops")
+    let xmit = try #require(s.functions(named: "__dev_queue_xmit").first)
+    #expect(s.tracepointsByCaller[xmit.id]?.contains { $0.event == "net_dev_queue" && $0.system == "net" } == true)
+    #expect(s.units.values.allSatisfy { $0.diagnostics.errors == 0 })
+    let discovered = Set(s.units.keys)
+    for f: SourcePath in ["net/ipv4/tcp.c", "net/ipv4/ip_input.c", "kernel/softirq.c", "net/ipv4/route.c"] {
+      #expect(discovered.contains(f), "\(f) was not discovered")
+    }
+  }
+
+  @Test(arguments: ["6.1", "6.12"]) func classicHopsAndBindings(series: String) throws {
+    let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
+    let send = try #require(k.paths["send"])
+    let receive = try #require(k.paths["receive"])
+    #expect(inOrder(classicSend, send.functions), "\(send.functions)")
+    #expect(inOrder(classicReceive, receive.functions), "\(receive.functions)")
+    // Consecutive hops are real edges: each hop's caller is the previous hop's callee.
+    for p in [send, receive] {
+      for (a, b) in zip(p.hops, p.hops.dropFirst()) { #expect(a.callee == b.caller) }
+    }
+    #expect(receive.hops.first?.kind == .softirq)
+    let expected: [String: (file: String, text: String)] = [
+      "loopback_xmit": ("drivers/net/loopback.c", "loopback_xmit"),
+      "ip_output": ("net/ipv4/route.c", "ip_output"),
+      "net_rx_action": ("net/core/dev.c", "open_softirq(NET_RX_SOFTIRQ, net_rx_action)"),
+      "process_backlog": ("net/core/dev.c", "process_backlog"),
+      "ip_rcv": ("net/ipv4/af_inet.c", "ip_rcv"),
+      "ip_local_deliver": ("net/ipv4/route.c", "ip_local_deliver"),
+      "tcp_v4_rcv": ("net/ipv4/af_inet.c", "tcp_v4_rcv"),
+    ]
+    for (callee, want) in expected {
+      let hop = try #require((send.hops + receive.hops).first { $0.callee == callee }, "\(callee) missing")
+      #expect(hop.bindings.contains { $0.file == want.file && $0.text.contains(want.text) }, "\(callee): \(hop.bindings)")
+    }
+  }
+
+  @Test func warmReindexIsFast() throws {
+    let k = try RealKernel.v61.get()
+    let files = Array(k.snapshot.units.keys)
+    let report = try k.workspace.indexer.index(files)
+    #expect(report.parsed.isEmpty && report.reused.count == files.count)
+  }
+
+  @Test func missingLibclangIsOneLine() throws {
+    let binary = Fixtures.repository + "/.build/debug/kwalk"
+    try #require(FileManager.default.isExecutableFile(atPath: binary))
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = ["index", "--kernel", "6.1", "--annotations", Fixtures.repository + "/Annotations"]
+    var env = ProcessInfo.processInfo.environment
+    env["KWALK_LIBCLANG"] = "/nonexistent/libclang.so"
+    p.environment = env
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 1)
+    #expect(text.hasSuffix("kwalk: error: libclang not found (tried /nonexistent/libclang.so): apt-get install libclang-dev, or set KWALK_LIBCLANG to the library's path\n"), "\(text)")
+  }
+
+  @Test func unknownKernelAndWalkthrough() throws {
+    let binary = Fixtures.repository + "/.build/debug/kwalk"
+    func run(_ args: [String]) throws -> (Int32, String) {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: binary)
+      p.arguments = args
+      let err = Pipe()
+      p.standardError = err
+      p.standardOutput = FileHandle.nullDevice
+      try p.run()
+      let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      p.waitUntilExit()
+      return (p.terminationStatus, text)
+    }
+    let (s1, e1) = try run(["flags", "--kernel", "5.99"])
+    #expect(s1 == 1 && e1.contains("linux-source-5.99 is not installed: apt-get install linux-source-5.99"))
+    let (s2, e2) = try run(["path", "--walkthrough", "nope", "--annotations", Fixtures.repository + "/Annotations"])
+    #expect(s2 == 1 && e2.contains("unknown walkthrough 'nope'"))
+  }
+}
