@@ -260,7 +260,14 @@ final class ExtractionWalk {
         target = .parameter(index: index, name: calleeName)
       case CXCursor_VarDecl:
         calleeName = c.spelling(named)
-        target = .variable(name: calleeName)
+        // INDIRECT_CALL_* copies the pointer into a local (`typeof(f) __f1 = (f);`): follow the initializer back
+        // to the field it was read from.
+        if let field = fieldInitializing(named) {
+          calleeName = c.spelling(field)
+          target = .field(StructField(structName: c.structName(ofField: field), field: calleeName))
+        } else {
+          target = .variable(name: calleeName)
+        }
       default:
         return  // a computed function pointer kwalk cannot name
       }
@@ -343,6 +350,18 @@ final class ExtractionWalk {
       if !c.isNull(def), api.clang_Location_isFromMainFile(api.clang_getCursorLocation(def)) == 0 {
         enqueue(def)
       }
+    }
+  }
+
+  /// The struct field a local function-pointer variable was initialized from, following copies.
+  func fieldInitializing(_ variable: CXCursor, depth: Int = 0) -> CXCursor? {
+    guard depth < 4, let initializer = c.children(variable).last else { return nil }
+    let e = c.stripped(initializer)
+    let named = c.referenced(e)
+    switch c.kind(named) {
+    case CXCursor_FieldDecl where c.kind(e) == CXCursor_MemberRefExpr: return named
+    case CXCursor_VarDecl where !c.equal(named, variable): return fieldInitializing(named, depth: depth + 1)
+    default: return nil
     }
   }
 

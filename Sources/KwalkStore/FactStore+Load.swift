@@ -68,7 +68,7 @@ extension FactStore {
     let macro = r.macroName.map {
       MacroUse(
         name: $0,
-        definition: r.macroFile.map { SourceLocation(path: SourcePath($0), line: r.macroLine ?? 0, column: 1) })
+        definition: r.macroFile.map { SourceLocation(path: SourcePath($0), line: r.macroLine ?? 0, column: r.macroColumn ?? 1) })
     }
     return CallSiteFact(
       caller: SymbolID(r.caller), location: SourceLocation(path: SourcePath(r.file), line: r.line, column: r.column),

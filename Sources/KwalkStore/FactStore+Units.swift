@@ -155,7 +155,7 @@ extension FactStore {
       caller: s.caller.usr, file: s.location.path.value, line: s.location.line, column: s.location.column,
       kind: s.kind.rawValue, targetKind: targetKind, targetUSR: usr, targetName: name, structName: structName,
       parameterIndex: index, throughPointer: s.throughPointer, expression: s.expression, macroName: s.macro?.name,
-      macroFile: s.macro?.definition?.path.value, macroLine: s.macro?.definition?.line,
+      macroFile: s.macro?.definition?.path.value, macroLine: s.macro?.definition?.line, macroColumn: s.macro?.definition?.column,
       arguments: ArgumentCoding.encode(s.arguments), config: s.config.joined(separator: ","))
   }
 }

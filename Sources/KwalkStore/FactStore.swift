@@ -73,7 +73,7 @@ public final class FactStore {
             line INTEGER NOT NULL, "column" INTEGER NOT NULL, kind TEXT NOT NULL, targetKind TEXT NOT NULL,
             targetUSR TEXT, targetName TEXT NOT NULL, structName TEXT, parameterIndex INTEGER,
             throughPointer BOOLEAN NOT NULL, expression TEXT NOT NULL, macroName TEXT, macroFile TEXT,
-            macroLine INTEGER, arguments TEXT NOT NULL, config TEXT NOT NULL);
+            macroLine INTEGER, macroColumn INTEGER, arguments TEXT NOT NULL, config TEXT NOT NULL);
           CREATE INDEX call_site_caller ON call_site(caller);
           CREATE TABLE binding (
             tu TEXT NOT NULL REFERENCES translation_unit(path) ON DELETE CASCADE, structName TEXT NOT NULL,

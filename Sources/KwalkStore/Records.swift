@@ -80,6 +80,7 @@ struct CallSiteRecord: Codable, FetchableRecord, PersistableRecord {
   var macroName: String?
   var macroFile: String?
   var macroLine: Int?
+  var macroColumn: Int?
   /// Arguments in the compact form of `ArgumentCoding`.
   var arguments: String
   /// Config conditions joined by commas.

@@ -34,7 +34,7 @@ import Testing
     #expect(t.lineCount == 4)
     #expect(t.line(3) == "  return g((a), h(1));")
     #expect(t.lineNumber(atOffset: 14) == 2)
-    let g = 25
+    let g = 24
     #expect(t.identifier(at: g) == "g")
     #expect(t.text(g..<(t.endOfParenthesizedGroup(from: g + 1) ?? 0)) == "g((a), h(1))")
   }
