@@ -19,7 +19,7 @@ let package = Package(
     .target(
       name: "KwalkCommandLine",
       dependencies: [
-        "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph",
+        "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: clangHeaders),
     .target(name: "KwalkCore"),
@@ -40,6 +40,9 @@ let package = Package(
     .testTarget(name: "KwalkKernelTests", dependencies: ["KwalkKernel", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(name: "KwalkIndexTests", dependencies: ["KwalkIndex", "KwalkStore", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(name: "KwalkGraphTests", dependencies: ["KwalkGraph", "KwalkTestSupport"], swiftSettings: clangHeaders),
+    .testTarget(
+      name: "KwalkRenderTests", dependencies: ["KwalkRender", "KwalkGraph", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkIntegrationTests",
       dependencies: [
