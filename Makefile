@@ -30,7 +30,7 @@ test: setup
 	$(SWIFT) test
 
 bench: build
-	.build/release/kwalk bench --kernel $(KERNEL)
+	python3 Benchmarks/index_bench.py .build/release/kwalk $(KERNEL)
 
 clean:
 	rm -rf .build site
