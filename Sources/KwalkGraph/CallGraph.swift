@@ -59,7 +59,6 @@ public struct CallGraph: Sendable {
         if let softirq = softirqEdges(call: call, callerID: caller, raiseName: calleeName) {
           softirq.forEach(add)
         }
-        guard snapshot.functions[callee] != nil || true else { continue }
         var field: StructField?
         var bindings: [BindingFact] = []
         var candidates: [String] = []

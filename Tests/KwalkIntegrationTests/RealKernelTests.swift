@@ -114,41 +114,35 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
   }
 
   @Test func missingLibclangIsOneLine() throws {
-    let binary = Fixtures.repository + "/.build/debug/kwalk"
-    try #require(FileManager.default.isExecutableFile(atPath: binary))
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = ["index", "--kernel", "6.1", "--annotations", Fixtures.repository + "/Annotations"]
-    var env = ProcessInfo.processInfo.environment
-    env["KWALK_LIBCLANG"] = "/nonexistent/libclang.so"
-    p.environment = env
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 1)
+    let (status, text) = try runKwalk(
+      ["index", "--kernel", "6.1", "--annotations", Fixtures.repository + "/Annotations"],
+      environment: ["KWALK_LIBCLANG": "/nonexistent/libclang.so"])
+    #expect(status == 1)
     #expect(text.hasSuffix("kwalk: error: libclang not found (tried /nonexistent/libclang.so): apt-get install libclang-dev, or set KWALK_LIBCLANG to the library's path\n"), "\(text)")
   }
 
   @Test func unknownKernelAndWalkthrough() throws {
-    let binary = Fixtures.repository + "/.build/debug/kwalk"
-    func run(_ args: [String]) throws -> (Int32, String) {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: binary)
-      p.arguments = args
-      let err = Pipe()
-      p.standardError = err
-      p.standardOutput = FileHandle.nullDevice
-      try p.run()
-      let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      p.waitUntilExit()
-      return (p.terminationStatus, text)
-    }
+    let run = { (args: [String]) in try runKwalk(args) }
     let (s1, e1) = try run(["flags", "--kernel", "5.99"])
     #expect(s1 == 1 && e1.contains("linux-source-5.99 is not installed: apt-get install linux-source-5.99"))
     let (s2, e2) = try run(["path", "--walkthrough", "nope", "--annotations", Fixtures.repository + "/Annotations"])
     #expect(s2 == 1 && e2.contains("unknown walkthrough 'nope'"))
   }
+}
+
+/// Runs the built kwalk with extra environment and returns its exit status and standard error.
+func runKwalk(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
+  let binary = Fixtures.repository + "/.build/debug/kwalk"
+  try #require(FileManager.default.isExecutableFile(atPath: binary))
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: binary)
+  p.arguments = arguments
+  p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+  let err = Pipe()
+  p.standardError = err
+  p.standardOutput = FileHandle.nullDevice
+  try p.run()
+  let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  p.waitUntilExit()
+  return (p.terminationStatus, text)
 }
