@@ -42,7 +42,7 @@ let package = Package(
     .testTarget(name: "KwalkGraphTests", dependencies: ["KwalkGraph", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkRenderTests", dependencies: ["KwalkRender", "KwalkGraph", "KwalkTestSupport"],
-      swiftSettings: clangHeaders),
+      exclude: ["Snapshots"], swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkIntegrationTests",
       dependencies: [

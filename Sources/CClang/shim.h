@@ -55,6 +55,8 @@
   X(clang_disposeTokens) \
   X(clang_getTokenKind) \
   X(clang_getTokenExtent) \
+  X(clang_getTokenSpelling) \
+  X(clang_getRange) \
   X(clang_annotateTokens) \
   X(clang_equalCursors) \
   X(clang_getCursorLexicalParent) \

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import KwalkGraph
 import KwalkKernel
 import KwalkRender
 
@@ -12,21 +11,19 @@ struct SiteCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      let progress = ProgressReporter()
       var kernels: [SiteModel.Kernel] = []
       for source in kernel.sources {
         let ws = try Workspace(
-          source: source, cache: kernel.kwalkCache, annotations: kernel.annotations, progress: ProgressReporter())
-        let graph = try ws.graph()
-        var walkthroughs: [(spec: WalkthroughSpec, paths: [PacketPath])] = []
-        for spec in ws.specs { walkthroughs.append((spec, try PathFinder(graph: graph, spec: spec).paths())) }
-        kernels.append(
-          SiteModel.Kernel(
-            label: ws.tree.label, version: ws.tree.version.description, debianPackage: ws.tree.debianPackageVersion,
-            config: ws.tree.configOrigin, walkthroughs: walkthroughs))
+          source: source, cache: kernel.kwalkCache, annotations: kernel.annotations, progress: progress)
+        kernels.append(try ws.siteKernel(progress: progress))
       }
-      let files = SiteRenderer.render(SiteModel(kernels: kernels))
+      let model = try SiteModel(kernels: kernels).withGraphs(Graphviz.svg)
+      let files = SiteRenderer.render(model)
       try DirectorySink(directory: out).write(files)
-      print("wrote \(files.count) files to \(URL(fileURLWithPath: out).standardizedFileURL.path)")
+      let pages = files.filter { $0.relativePath.hasSuffix(".html") }.count
+      print(
+        "wrote \(pages) pages (\(files.count) files) to \(URL(fileURLWithPath: out).standardizedFileURL.path)")
     }
   }
 }

@@ -1,28 +1,44 @@
+import KwalkCore
 import KwalkGraph
 
-/// Everything the site shows, computed by the earlier stages.
+/// Everything the site shows, computed by the earlier stages. Rendering reads only this.
 public struct SiteModel: Sendable {
-  /// One kernel's walkthroughs.
+  /// One kernel: its walkthroughs and the source files they touch.
   public struct Kernel: Sendable {
+    /// Directory name in the site (`6.1`).
     public var label: String
+    /// Release (`6.1.192`).
     public var version: String
+    /// Debian's package version, for Debian sources.
     public var debianPackage: String?
+    /// Where the config came from.
     public var config: String
-    public var walkthroughs: [(spec: WalkthroughSpec, paths: [PacketPath])]
+    public var walkthroughs: [Walkthrough]
+    /// Every file a step touches, with its tokens and cross-references.
+    public var sources: [SourcePath: SourceFile]
 
     public init(
-      label: String, version: String, debianPackage: String?, config: String,
-      walkthroughs: [(spec: WalkthroughSpec, paths: [PacketPath])]
+      label: String, version: String, debianPackage: String?, config: String, walkthroughs: [Walkthrough],
+      sources: [SourcePath: SourceFile] = [:]
     ) {
       self.label = label
       self.version = version
       self.debianPackage = debianPackage
       self.config = config
       self.walkthroughs = walkthroughs
+      self.sources = sources
     }
   }
 
   public var kernels: [Kernel]
+  /// Site-relative path of the annotation drift report, when another stage renders one.
+  public var driftReportPage: String?
+  /// Site-relative path of the version diff, when another stage renders one.
+  public var versionDiffPage: String?
 
-  public init(kernels: [Kernel]) { self.kernels = kernels }
+  public init(kernels: [Kernel], driftReportPage: String? = nil, versionDiffPage: String? = nil) {
+    self.kernels = kernels
+    self.driftReportPage = driftReportPage
+    self.versionDiffPage = versionDiffPage
+  }
 }

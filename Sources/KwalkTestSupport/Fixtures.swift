@@ -60,3 +60,28 @@ public enum FixtureError: Error, CustomStringConvertible {
     }
   }
 }
+
+extension Fixtures {
+  /// `files` of a fixture tree with libclang's tokens, each `.c` file through its own parse and each header through
+  /// the first of `units` that includes it.
+  public static func tokenized(tree: String, files: [String], units: [String], defines: [String] = ["CONFIG_RPS"])
+    throws -> [SourcePath: TokenizedSource]
+  {
+    let root = self.tree(tree)
+    var out: [SourcePath: TokenizedSource] = [:]
+    var parsed: [String: TranslationUnit] = [:]
+    let index = try ClangIndex()
+    for u in units {
+      parsed[u] = try TranslationUnit(index: index, path: root + "/" + u, arguments: arguments(for: root, defines: defines))
+    }
+    for f in files {
+      guard let text = SourceText(contentsOfFile: root + "/" + f) else { throw FixtureError.noMarker("file", f) }
+      let host = parsed[f] ?? units.lazy.compactMap { parsed[$0] }.first { unit in
+        unit.includedFiles().contains { $0.hasSuffix("/" + f) }
+      }
+      let tokens = host?.tokens(inFile: root + "/" + f, text: text) ?? []
+      out[SourcePath(f)] = TokenizedSource(path: SourcePath(f), text: text, tokens: tokens)
+    }
+    return out
+  }
+}

@@ -1,45 +1,89 @@
 import Foundation
+import KwalkCore
 import KwalkGraph
 import KwalkRender
 import KwalkTestSupport
 import Testing
 
-/// The Markdown walkthrough and the atomic, deterministic site output on linux-mini.
-@Suite struct SiteTests {
-  func model() throws -> SiteModel {
-    let snapshot = try Fixtures.snapshot(
-      tree: "linux-mini", files: ["net/core/dev.c", "drivers/net/loopback.c", "net/ipv4/ip_input.c", "kernel/softirq.c"])
+/// The site model and pages on linux-mini.
+enum MiniSite {
+  static let units = ["net/core/dev.c", "drivers/net/loopback.c", "net/ipv4/ip_input.c", "kernel/softirq.c"]
+
+  /// The model `kwalk site` would build for linux-mini, without the graph picture (Graphviz's SVG is checked in
+  /// the browser test).
+  static func model() throws -> SiteModel {
+    let snapshot = try Fixtures.snapshot(tree: "linux-mini", files: units)
     let spec = try WalkthroughSpec.parse(
       try String(contentsOfFile: Fixtures.tree("linux-mini") + "/walkthroughs/mini.walk", encoding: .utf8),
       source: "mini.walk")
     let paths = try PathFinder(graph: CallGraph(snapshot: snapshot), spec: spec).paths()
+    let builder = SiteModelBuilder(functions: snapshot.functions)
+    let files = builder.files(touchedBy: paths)
+    let read = try Fixtures.tokenized(tree: "linux-mini", files: files.map(\.value), units: units)
+    var sources: [SourcePath: SourceFile] = [:]
+    for (p, s) in read { sources[p] = builder.sourceFile(s, pages: Set(read.keys)) }
+    let w = SiteModel.Walkthrough(spec: spec, legs: paths.map { builder.leg($0, sources: read) })
     return SiteModel(kernels: [
-      SiteModel.Kernel(label: "mini", version: "0.0", debianPackage: nil, config: "none", walkthroughs: [(spec, paths)])
+      SiteModel.Kernel(label: "mini", version: "0.0", debianPackage: nil, config: "none", walkthroughs: [w], sources: sources)
     ])
   }
+}
 
+@Suite struct SiteTests {
   @Test func markdownSteps() throws {
-    let m = try model()
+    let m = try MiniSite.model()
     let k = m.kernels[0]
-    let md = MarkdownWalkthrough.render(spec: k.walkthroughs[0].spec, paths: k.walkthroughs[0].paths, kernel: k)
+    let md = MarkdownWalkthrough.render(k.walkthroughs[0], kernel: k)
     #expect(md.contains("### 3. `netdev_start_xmit` → `loopback_xmit` — pointer\n"))
-    #expect(md.contains("- call site: `include/linux/netdevice.h:33` via `ops->ndo_start_xmit`\n"))
+    let line = try Fixtures.line(of: "ndo_start_xmit:pointer", in: "include/linux/netdevice.h")
+    #expect(
+      md.contains(
+        "- call site: [`include/linux/netdevice.h:\(line)`](../../mini/source/include/linux/netdevice.h.html#L\(line)) "
+          + "via `ops->ndo_start_xmit`\n"))
     #expect(md.contains("- chosen because the backlog is the only NAPI instance here\n"))
     #expect(md.contains("  n0 -->|direct| n1\n"))
     #expect(md.contains("==>|softirq|"))
+    // The excerpt stays inside the calling function (netdevice.h's netdev_start_xmit).
+    #expect(
+      md.contains(
+        "```c\n{\n\tconst struct net_device_ops *ops = dev->netdev_ops;\n\n"
+          + "\treturn ops->ndo_start_xmit(skb, dev); /*ndo_start_xmit:pointer*/\n}\n```\n"))
+  }
+
+  @Test func sourceReferencesLinkToDefinitions() throws {
+    let k = try MiniSite.model().kernels[0]
+    let dev = try #require(k.sources["net/core/dev.c"])
+    let text = dev.source.text
+    let named = dev.references.map { (text.text($0.offset..<($0.offset + $0.length)), $0.target) }
+    let line = try Fixtures.line(of: "netdev_start_xmit:inline", in: "net/core/dev.c")
+    let call = try #require(named.first { $0.0 == "netdev_start_xmit" })
+    #expect(call.1.path == "include/linux/netdevice.h", "a header inline's definition")
+    #expect(dev.references.contains { text.lineNumber(atOffset: $0.offset) == line })
+    // A name at its own definition does not link to itself.
+    let defLine = try #require(text.lineNumber(atOffset: 0) == 1 ? (1...text.lineCount).first { text.line($0) == "void consume_skb(struct sk_buff *skb)" } : nil)
+    #expect(!dev.references.contains { text.lineNumber(atOffset: $0.offset) == defLine })
   }
 
   @Test func atomicAndDeterministic() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-site-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let files = SiteRenderer.render(try model())
-    try DirectorySink(directory: dir).write(files)
-    let first = try Data(contentsOf: URL(fileURLWithPath: dir + "/markdown/mini/mini.md"))
-    try DirectorySink(directory: dir).write(SiteRenderer.render(try model()))
-    #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/markdown/mini/mini.md")) == first)
-    #expect(HTMLIndex.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: dir).deletingLastPathComponent().path)
-      .filter { $0.contains(URL(fileURLWithPath: dir).lastPathComponent + ".tmp") }
-    #expect(leftovers.isEmpty)
+    let first = SiteRenderer.render(try MiniSite.model())
+    let second = SiteRenderer.render(try MiniSite.model())
+    #expect(first.map(\.relativePath) == second.map(\.relativePath))
+    for (a, b) in zip(first, second) { #expect(a.bytes == b.bytes, "\(a.relativePath) differs between two renders") }
+    try DirectorySink(directory: dir).write(first)
+    let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/markdown/mini/mini.md"))
+    try DirectorySink(directory: dir).write(second)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/markdown/mini/mini.md")) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: URL(fileURLWithPath: dir).deletingLastPathComponent().path
+    ).filter { $0.contains(URL(fileURLWithPath: dir).lastPathComponent + ".") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
+
+  @Test func escapingHappensInOnePlace() {
+    let node = HTMLNode.tag("a", ["href": "x?a=1&b=\"2\""], [.text("<b> & co")])
+    #expect(node.render() == "<a href=\"x?a=1&amp;b=&quot;2&quot;\">&lt;b&gt; &amp; co</a>")
+    #expect(HTMLNode.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
   }
 }

@@ -1,0 +1,90 @@
+import Foundation
+import KwalkClang
+import KwalkCore
+import KwalkKernel
+import KwalkStore
+
+/// Reads source files with libclang's tokens for source views. A `.c` file is parsed with its own compile command;
+/// a header through an indexed unit that read it, so that macro uses are known from a real preprocessing.
+public struct SourceReader {
+  public let tree: PreparedTree
+  public let progress: ProgressReporter
+
+  public init(tree: PreparedTree, progress: ProgressReporter) {
+    self.tree = tree
+    self.progress = progress
+  }
+
+  /// The text and tokens of each of `files`. A file no unit read keeps its text and gets no tokens; a file that
+  /// cannot be read is left out.
+  public func read(_ files: [SourcePath], units: [SourcePath: StoredUnit], workers: Int = 2) throws
+    -> [SourcePath: TokenizedSource]
+  {
+    let mapper = tree.paths
+    let commands = Kbuild(tree: tree, progress: progress).database().commands
+    let plan = Self.plan(files: files, units: units, commands: Set(commands.keys), mapper: mapper)
+    var out: [SourcePath: TokenizedSource] = [:]
+    for f in files {
+      if let text = SourceText(contentsOfFile: mapper.absolute(f)) {
+        out[f] = TokenizedSource(path: f, text: text, tokens: [])
+      }
+    }
+    let jobs = plan.keys.sorted()
+    guard !jobs.isEmpty else { return out }
+    progress.begin("tokenizing \(out.count) source files through \(jobs.count) translation units")
+    let lock = NSLock()
+    var failures: [Error] = []
+    var next = 0
+    DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
+      while true {
+        lock.lock()
+        let i = next
+        next += 1
+        lock.unlock()
+        guard i < jobs.count, let command = commands[jobs[i]] else { return }
+        do {
+          let unit = try TranslationUnit(index: try ClangIndex(), path: command.file, arguments: command.frontendArguments)
+          for f in plan[jobs[i]] ?? [] {
+            lock.lock()
+            let source = out[f]
+            lock.unlock()
+            guard let source else { continue }
+            let tokens = unit.tokens(inFile: mapper.absolute(f), text: source.text)
+            lock.lock()
+            out[f]?.tokens = tokens
+            lock.unlock()
+          }
+        } catch {
+          lock.lock()
+          failures.append(error)
+          lock.unlock()
+        }
+      }
+    }
+    progress.finish("\(jobs.count) parsed")
+    if let first = failures.first { throw first }
+    return out
+  }
+
+  /// Which unit tokenizes which files: each `.c` file its own unit, each header the unit already chosen that read
+  /// it, else the first (by path) that did.
+  static func plan(
+    files: [SourcePath], units: [SourcePath: StoredUnit], commands: Set<SourcePath>, mapper: TreePathMapper
+  ) -> [SourcePath: [SourcePath]] {
+    var plan: [SourcePath: [SourcePath]] = [:]
+    var readers: [SourcePath: [SourcePath]] = [:]
+    for u in units.keys.sorted() where commands.contains(u) {
+      for input in units[u]?.inputs ?? [] {
+        if let p = mapper.sourcePath(for: input.path) { readers[p, default: []].append(u) }
+      }
+    }
+    let sorted = files.sorted()
+    for f in sorted where commands.contains(f) && units[f] != nil { plan[f, default: []].append(f) }
+    for f in sorted where plan[f] == nil || !(plan[f]?.contains(f) ?? false) {
+      guard let candidates = readers[f], !candidates.isEmpty else { continue }
+      let host = candidates.first { plan[$0] != nil } ?? candidates[0]
+      plan[host, default: []].append(f)
+    }
+    return plan
+  }
+}

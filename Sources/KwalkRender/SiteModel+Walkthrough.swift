@@ -1,0 +1,94 @@
+import KwalkCore
+import KwalkGraph
+
+extension SiteModel {
+  /// One walkthrough in one kernel.
+  public struct Walkthrough: Sendable {
+    public var spec: WalkthroughSpec
+    public var legs: [Leg]
+    /// Notes about the walkthrough as a whole (annotations with no function).
+    public var overview: [AnnotationNote]
+
+    public init(spec: WalkthroughSpec, legs: [Leg], overview: [AnnotationNote] = []) {
+      self.spec = spec
+      self.legs = legs
+      self.overview = overview
+    }
+  }
+
+  /// One direction of a walkthrough: a page.
+  public struct Leg: Sendable {
+    public var path: PacketPath
+    public var steps: [Step]
+    /// Graphviz's SVG of the path (nodes link to `#step-N`), filled in after layout.
+    public var graphSVG: String?
+    /// Site-relative path of the simulator page for this leg, when it exists.
+    public var simulatorPage: String?
+
+    public init(path: PacketPath, steps: [Step], graphSVG: String? = nil, simulatorPage: String? = nil) {
+      self.path = path
+      self.steps = steps
+      self.graphSVG = graphSVG
+      self.simulatorPage = simulatorPage
+    }
+  }
+
+  /// One hop with the source a reader needs beside it.
+  public struct Step: Sendable {
+    public var hop: Hop
+    /// Lines around the call.
+    public var callSite: Excerpt?
+    /// Lines around each binding site, in the hop's order.
+    public var bindingSites: [Excerpt]
+    /// The macro's `#define`, for macro hops.
+    public var macroDefinition: Excerpt?
+    /// Annotations anchored at this step.
+    public var annotations: [AnnotationNote]
+
+    public init(
+      hop: Hop, callSite: Excerpt?, bindingSites: [Excerpt] = [], macroDefinition: Excerpt? = nil,
+      annotations: [AnnotationNote] = []
+    ) {
+      self.hop = hop
+      self.callSite = callSite
+      self.bindingSites = bindingSites
+      self.macroDefinition = macroDefinition
+      self.annotations = annotations
+    }
+  }
+}
+
+/// A few lines of one file, one of them marked.
+public struct Excerpt: Hashable, Sendable {
+  public var path: SourcePath
+  public var lines: ClosedRange<Int>
+  /// The line the excerpt is about.
+  public var marked: Int
+
+  public init(path: SourcePath, lines: ClosedRange<Int>, marked: Int) {
+    self.path = path
+    self.lines = lines
+    self.marked = marked
+  }
+}
+
+/// An annotation as a page shows it: Markdown body, how well its anchor held, and where it points.
+public struct AnnotationNote: Hashable, Sendable {
+  public var id: String
+  /// `exact`, `moved`, `changed`, `orphaned` or `ambiguous`.
+  public var status: String
+  /// Markdown.
+  public var body: String
+  /// Where the anchor resolved, if it did.
+  public var location: SourceLocation?
+  /// The annotation file and line.
+  public var origin: String
+
+  public init(id: String, status: String, body: String, location: SourceLocation?, origin: String) {
+    self.id = id
+    self.status = status
+    self.body = body
+    self.location = location
+    self.origin = origin
+  }
+}

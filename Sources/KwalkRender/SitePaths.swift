@@ -1,0 +1,33 @@
+import KwalkCore
+
+/// Where each page lives in the site, and relative links between pages.
+public enum SitePaths {
+  /// The home page.
+  public static let home = "index.html"
+  /// The stylesheet.
+  public static let stylesheet = "assets/kwalk.css"
+
+  /// `6.1/walk/tcp-ipv4/send.html`.
+  public static func walkthrough(kernel: String, name: String, direction: String) -> String {
+    "\(kernel)/walk/\(name)/\(direction).html"
+  }
+
+  /// `6.1/source/net/core/dev.c.html`.
+  public static func source(kernel: String, path: SourcePath) -> String { "\(kernel)/source/\(path.value).html" }
+
+  /// `markdown/6.1/tcp-ipv4.md`.
+  public static func markdown(kernel: String, name: String) -> String { "markdown/\(kernel)/\(name).md" }
+
+  /// A link from page `from` to page `to` (both site-relative), with an optional fragment.
+  public static func relative(from: String, to: String, fragment: String? = nil) -> String {
+    let depth = from.split(separator: "/").count - 1
+    let target = from == to ? "" : String(repeating: "../", count: depth) + to
+    return target + (fragment.map { "#" + $0 } ?? "")
+  }
+
+  /// The anchor of a source line.
+  public static func lineAnchor(_ line: Int) -> String { "L\(line)" }
+
+  /// The anchor of a step.
+  public static func stepAnchor(_ number: Int) -> String { "step-\(number)" }
+}

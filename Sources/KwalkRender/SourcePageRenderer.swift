@@ -1,0 +1,39 @@
+import KwalkCore
+
+/// A whole source file: numbered lines with `#L<n>` anchors, libclang's token classes, and function names linked to
+/// their definitions.
+enum SourcePageRenderer {
+  static func render(_ file: SourceFile, kernel: SiteModel.Kernel) -> String {
+    let page = SitePaths.source(kernel: kernel.label, path: file.path)
+    let weaver = SourceWeaver(file: file) { target in
+      SitePaths.relative(
+        from: page, to: SitePaths.source(kernel: kernel.label, path: target.path),
+        fragment: SitePaths.lineAnchor(target.line))
+    }
+    let count = file.source.text.lineCount
+    var lines: [HTMLNode] = []
+    lines.reserveCapacity(count)
+    for n in 1...max(1, count) {
+      let anchor = SitePaths.lineAnchor(n)
+      lines.append(
+        .element(
+          "span", attributes: [HTMLAttribute("class", "line"), HTMLAttribute("id", anchor)],
+          children: [.link("#" + anchor, String(n), class: "ln")] + weaver.line(n)))
+    }
+    let body: [HTMLNode] = [
+      .tag(
+        "h1", class: "path", [.code(file.path.value)]),
+      .tag(
+        "p", class: "meta",
+        [
+          .text(
+            "Linux \(kernel.version), \(count) lines. Colours come from libclang's tokens; underlined names link to "
+              + "the definition kwalk indexed.")
+        ]),
+      .tag("pre", class: "source", [.tag("code", [:], lines)]),
+    ]
+    return PageLayout.document(
+      page: page, title: "\(file.path.value) — Linux \(kernel.version)",
+      crumbs: [("Linux \(kernel.version)", nil), (file.path.value, nil)], body: body)
+  }
+}

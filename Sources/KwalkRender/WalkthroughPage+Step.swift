@@ -1,0 +1,75 @@
+import KwalkCore
+import KwalkGraph
+
+extension WalkthroughPage {
+  /// One numbered step: the hop, its call site, bindings or macro, tracepoints, config, notes.
+  mutating func step(_ step: SiteModel.Step, number: Int) -> HTMLNode {
+    let h = step.hop
+    var parts: [HTMLNode] = [
+      .tag(
+        "h2", [:],
+        [
+          .link("#" + SitePaths.stepAnchor(number), "\(number).", class: "num"), .text(" "), .code(h.caller),
+          .text(" → "), .code(h.callee), .text(" "), KindBadge.node(h.kind),
+        ])
+    ]
+    var facts: [HTMLNode] = [
+      fact("call site", [place(h.callsite.file, h.callsite.line)] + (h.via.map { [.text(" via "), .code($0)] } ?? [])),
+      fact("definition", [place(h.definition.file, h.definition.line)]),
+    ]
+    if let macro = h.via, h.kind == .macro {
+      facts.append(
+        fact("macro", [.code(macro)] + (h.macroDefinition.map { [.text(" defined at "), place($0.file, $0.line)] } ?? [])))
+    }
+    if let field = h.field { facts.append(fact("pointer", [.code(field)])) }
+    if let c = h.context { facts.append(fact("chosen because", [.text(c)])) }
+    if !h.candidates.isEmpty { facts.append(fact("other candidates", list(h.candidates))) }
+    if !h.tracepoints.isEmpty { facts.append(fact("tracepoints", list(h.tracepoints))) }
+    if !h.config.isEmpty { facts.append(fact("compiled with", list(h.config))) }
+    parts.append(.tag("dl", class: "facts", facts))
+    if let e = step.callSite { parts.append(excerpt(e, caption: "call site")) }
+    for (b, e) in zip(h.bindings, step.bindingSites) { parts.append(excerpt(e, caption: "bound by \(b.form)")) }
+    if let e = step.macroDefinition { parts.append(excerpt(e, caption: "macro definition")) }
+    parts.append(
+      .tag("div", ["class": "annotations", "data-step": String(number)], step.annotations.map(AnnotationView.node)))
+    if let sim = leg.simulatorPage {
+      parts.append(
+        .tag(
+          "p", class: "sim",
+          [.link(SitePaths.relative(from: page, to: sim, fragment: SitePaths.stepAnchor(number)), "see it in the simulator")]))
+    }
+    return .tag("li", ["class": "step", "id": SitePaths.stepAnchor(number)], parts)
+  }
+
+  private func fact(_ term: String, _ detail: [HTMLNode]) -> HTMLNode {
+    .fragment([.textTag("dt", term), .tag("dd", [:], detail)])
+  }
+
+  private func list(_ names: [String]) -> [HTMLNode] {
+    var out: [HTMLNode] = []
+    for (i, n) in names.enumerated() {
+      if i > 0 { out.append(.text(", ")) }
+      out.append(.code(n))
+    }
+    return out
+  }
+
+  /// Lines of source with the marked line highlighted; line numbers link to the source page.
+  mutating func excerpt(_ e: Excerpt, caption: String) -> HTMLNode {
+    guard let weaver = weaver(e.path) else { return .fragment([]) }
+    let target = SitePaths.source(kernel: kernel.label, path: e.path)
+    var lines: [HTMLNode] = []
+    for n in e.lines {
+      let href = SitePaths.relative(from: page, to: target, fragment: SitePaths.lineAnchor(n))
+      lines.append(
+        .tag(
+          "span", class: n == e.marked ? "line mark" : "line", [.link(href, String(n), class: "ln")] + weaver.line(n)))
+    }
+    return .tag(
+      "figure", class: "excerpt",
+      [
+        .tag("figcaption", [:], [.text(caption + " "), place(e.path.value, e.marked)]),
+        .tag("pre", class: "source", [.tag("code", [:], lines)]),
+      ])
+  }
+}
