@@ -14,6 +14,14 @@ public indirect enum HTMLNode: Sendable {
   /// Elements that have no end tag.
   static let voidElements: Set<String> = ["meta", "link", "br", "hr", "img", "input"]
 
+  /// Block elements followed by a line break in the output, so pages diff line by line. None may sit inside `<pre>`,
+  /// where a line break is text.
+  static let lineBreakAfter: Set<String> = [
+    "html", "head", "body", "header", "main", "footer", "nav", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3",
+    "p", "figure", "figcaption", "section", "aside", "table", "thead", "tbody", "tr", "meta", "link", "title", "div",
+    "details", "summary", "pre",
+  ]
+
   /// The markup.
   public func render() -> String {
     var out = ""
@@ -35,9 +43,11 @@ public indirect enum HTMLNode: Sendable {
         out += "\""
       }
       out += ">"
-      if Self.voidElements.contains(name) { return }
-      for c in children { c.write(to: &out) }
-      out += "</" + name + ">"
+      if !Self.voidElements.contains(name) {
+        for c in children { c.write(to: &out) }
+        out += "</" + name + ">"
+      }
+      if Self.lineBreakAfter.contains(name) { out += "\n" }
     }
   }
 

@@ -83,10 +83,12 @@ public enum SiteAssets {
     pre.source { margin: 0; padding: 0.4rem 0; background: var(--panel); border: 1px solid var(--line);
       border-radius: 0.4rem; overflow-x: auto; tab-size: 8; -moz-tab-size: 8; line-height: 1.45; }
     pre.source code { display: block; min-width: max-content; }
-    pre.source .line { display: block; padding-right: 1rem; white-space: pre; }
+    /* Lines are separated by newlines in the text; inline-block lets a line's background span the width. */
+    pre.source .line { display: inline-block; width: 100%; position: relative; padding: 0 1rem 0 5.5em; }
     pre.source .line:target { background: var(--target); }
     pre.source .mark { background: var(--mark); }
-    pre.source .ln { display: inline-block; width: 4.5em; padding-right: 1em; text-align: right; color: var(--muted);
+    /* The number sits in the line's left padding, so tab stops in the code count from the code's first column. */
+    pre.source .ln { position: absolute; left: 0; width: 4.5em; text-align: right; color: var(--muted);
       text-decoration: none; user-select: none; }
     .k { color: var(--k); font-weight: 600; }
     .c { color: var(--c); font-style: italic; }
@@ -108,7 +110,8 @@ public enum SiteAssets {
       body { font-size: 15px; }
       main { padding: 0.6rem; }
       li.step { padding: 0.6rem; }
-      pre.source .ln { width: 3.2em; padding-right: 0.6em; }
+      pre.source .line { padding-left: 3.8em; }
+      pre.source .ln { width: 3.2em; }
       dl.facts { grid-template-columns: 1fr; }
       dl.facts dd { margin-bottom: 0.3rem; }
       table.walkthroughs th:nth-child(3), table.walkthroughs td:nth-child(3) { display: none; }

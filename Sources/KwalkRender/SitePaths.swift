@@ -20,9 +20,13 @@ public enum SitePaths {
 
   /// A link from page `from` to page `to` (both site-relative), with an optional fragment.
   public static func relative(from: String, to: String, fragment: String? = nil) -> String {
-    let depth = from.split(separator: "/").count - 1
-    let target = from == to ? "" : String(repeating: "../", count: depth) + to
-    return target + (fragment.map { "#" + $0 } ?? "")
+    guard from != to else { return fragment.map { "#" + $0 } ?? "" }
+    let a = from.split(separator: "/").dropLast()
+    let b = to.split(separator: "/")
+    var common = 0
+    while common < a.count, common < b.count - 1, a[a.startIndex + common] == b[common] { common += 1 }
+    let up = String(repeating: "../", count: a.count - common)
+    return up + b[common...].joined(separator: "/") + (fragment.map { "#" + $0 } ?? "")
   }
 
   /// The anchor of a source line.

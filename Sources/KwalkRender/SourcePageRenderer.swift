@@ -15,6 +15,7 @@ enum SourcePageRenderer {
     lines.reserveCapacity(count)
     for n in 1...max(1, count) {
       let anchor = SitePaths.lineAnchor(n)
+      if n > 1 { lines.append(.text("\n")) }
       lines.append(
         .element(
           "span", attributes: [HTMLAttribute("class", "line"), HTMLAttribute("id", anchor)],

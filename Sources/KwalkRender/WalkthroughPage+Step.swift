@@ -60,6 +60,7 @@ extension WalkthroughPage {
     let target = SitePaths.source(kernel: kernel.label, path: e.path)
     var lines: [HTMLNode] = []
     for n in e.lines {
+      if n > e.lines.lowerBound { lines.append(.text("\n")) }
       let href = SitePaths.relative(from: page, to: target, fragment: SitePaths.lineAnchor(n))
       lines.append(
         .tag(

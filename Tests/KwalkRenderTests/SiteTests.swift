@@ -81,9 +81,20 @@ enum MiniSite {
     #expect(leftovers.isEmpty, "\(leftovers)")
   }
 
+  @Test func relativeLinks() {
+    #expect(
+      SitePaths.relative(from: "6.1/walk/tcp-ipv4/send.html", to: "6.1/source/net/core/dev.c.html", fragment: "L5")
+        == "../../source/net/core/dev.c.html#L5")
+    #expect(SitePaths.relative(from: "6.1/walk/tcp-ipv4/send.html", to: "6.1/walk/tcp-ipv4/receive.html") == "receive.html")
+    #expect(SitePaths.relative(from: "index.html", to: "6.1/walk/a/b.html") == "6.1/walk/a/b.html")
+    #expect(SitePaths.relative(from: "markdown/6.1/a.md", to: "index.html") == "../../index.html")
+    #expect(SitePaths.relative(from: "a/b.html", to: "a/b.html", fragment: "step-2") == "#step-2")
+  }
+
   @Test func escapingHappensInOnePlace() {
     let node = HTMLNode.tag("a", ["href": "x?a=1&b=\"2\""], [.text("<b> & co")])
     #expect(node.render() == "<a href=\"x?a=1&amp;b=&quot;2&quot;\">&lt;b&gt; &amp; co</a>")
+    #expect(HTMLNode.tag("p", [:], [.text("a"), .trusted("<svg/>")]).render() == "<p>a<svg/></p>\n")
     #expect(HTMLNode.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
   }
 }
