@@ -19,7 +19,7 @@ let package = Package(
     .target(
       name: "KwalkCommandLine",
       dependencies: [
-        "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkRender",
+        "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkAnnotate", "KwalkRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: clangHeaders),
     .target(name: "KwalkCore"),
@@ -29,7 +29,7 @@ let package = Package(
     .target(name: "KwalkStore", dependencies: ["KwalkCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: clangHeaders),
     .target(name: "KwalkIndex", dependencies: ["KwalkCore", "KwalkClang", "KwalkKernel", "KwalkStore"], swiftSettings: clangHeaders),
     .target(name: "KwalkGraph", dependencies: ["KwalkCore", "KwalkIndex"], swiftSettings: clangHeaders),
-    .target(name: "KwalkAnnotate", dependencies: ["KwalkCore", "KwalkGraph"], swiftSettings: clangHeaders),
+    .target(name: "KwalkAnnotate", dependencies: ["KwalkCore", "KwalkIndex", "KwalkGraph"], swiftSettings: clangHeaders),
     .target(name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate"], swiftSettings: clangHeaders),
     .target(
       name: "KwalkTestSupport",
@@ -41,12 +41,16 @@ let package = Package(
     .testTarget(name: "KwalkIndexTests", dependencies: ["KwalkIndex", "KwalkStore", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(name: "KwalkGraphTests", dependencies: ["KwalkGraph", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(
-      name: "KwalkRenderTests", dependencies: ["KwalkRender", "KwalkGraph", "KwalkTestSupport"],
+      name: "KwalkAnnotateTests", dependencies: ["KwalkAnnotate", "KwalkIndex", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
+    .testTarget(
+      name: "KwalkRenderTests", dependencies: ["KwalkRender", "KwalkGraph", "KwalkAnnotate", "KwalkTestSupport"],
       exclude: ["Snapshots"], swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkIntegrationTests",
       dependencies: [
-        "KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkClang", "KwalkTestSupport", "KwalkCommandLine", "kwalk",
+        "KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkAnnotate", "KwalkClang", "KwalkTestSupport", "KwalkCommandLine",
+        "kwalk",
       ],
       swiftSettings: clangHeaders),
   ],

@@ -1,3 +1,4 @@
+import KwalkAnnotate
 import KwalkCore
 import KwalkGraph
 import KwalkIndex
@@ -18,11 +19,16 @@ extension Workspace {
     let pages = Set(read.keys)
     var sources: [SourcePath: SourceFile] = [:]
     for (path, source) in read { sources[path] = builder.sourceFile(source, pages: pages) }
+    let resolved = try resolveAnnotations(in: snapshot)
     let walkthroughs = found.map { spec, paths in
-      SiteModel.Walkthrough(spec: spec, legs: paths.map { builder.leg($0, sources: read) })
+      let attachments = paths.map { AnnotationJoin.attach(resolved, to: $0, graph: graph) }
+      return SiteModel.Walkthrough(
+        spec: spec, legs: zip(paths, attachments).map { builder.leg($0, sources: read, notes: $1) },
+        overview: (attachments.first?.overview ?? []).map(AnnotationNote.init))
     }
     return SiteModel.Kernel(
       label: tree.label, version: tree.version.description, debianPackage: tree.debianPackageVersion,
-      config: tree.configOrigin, walkthroughs: walkthroughs, sources: sources)
+      config: tree.configOrigin, walkthroughs: walkthroughs, sources: sources,
+      annotationReport: AnnotationReport.Kernel(label: tree.label, version: tree.version.description, entries: resolved))
   }
 }

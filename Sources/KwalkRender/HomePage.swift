@@ -16,6 +16,12 @@ enum HomePage {
     if let drift = model.driftReportPage {
       reports.append(.tag("li", [:], [.link(SitePaths.relative(from: page, to: drift), "Annotation drift report")]))
     }
+    if model.kernels.contains(where: { $0.annotationReport != nil }) {
+      reports.append(
+        .tag(
+          "li", [:],
+          [.link(SitePaths.relative(from: page, to: SitePaths.driftMarkdown), "Annotation drift report (Markdown)")]))
+    }
     if let diff = model.versionDiffPage {
       reports.append(.tag("li", [:], [.link(SitePaths.relative(from: page, to: diff), "What changed between versions")]))
     }

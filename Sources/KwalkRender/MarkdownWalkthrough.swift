@@ -48,6 +48,7 @@ public enum MarkdownWalkthrough {
         if step.callSite == nil { out += "```c\n\(h.expression)\n```\n\n" }
         out += notes(step.annotations)
       }
+      if !leg.unattached.isEmpty { out += "Notes on this direction that fit no step:\n\n" + notes(leg.unattached) }
       for a in p.alternatives {
         out += "- Another route from `\(a.from)` to `\(a.to)`: \(a.functions.map { "`\($0)`" }.joined(separator: " → "))\n"
       }

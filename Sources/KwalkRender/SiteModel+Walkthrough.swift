@@ -24,12 +24,18 @@ extension SiteModel {
     public var graphSVG: String?
     /// Site-relative path of the simulator page for this leg, when it exists.
     public var simulatorPage: String?
+    /// Notes of this walkthrough and direction that fit no step.
+    public var unattached: [AnnotationNote]
 
-    public init(path: PacketPath, steps: [Step], graphSVG: String? = nil, simulatorPage: String? = nil) {
+    public init(
+      path: PacketPath, steps: [Step], graphSVG: String? = nil, simulatorPage: String? = nil,
+      unattached: [AnnotationNote] = []
+    ) {
       self.path = path
       self.steps = steps
       self.graphSVG = graphSVG
       self.simulatorPage = simulatorPage
+      self.unattached = unattached
     }
   }
 

@@ -1,3 +1,4 @@
+import KwalkAnnotate
 import KwalkCore
 import KwalkGraph
 
@@ -16,10 +17,12 @@ public struct SiteModel: Sendable {
     public var walkthroughs: [Walkthrough]
     /// Every file a step touches, with its tokens and cross-references.
     public var sources: [SourcePath: SourceFile]
+    /// Where every annotation landed in this kernel.
+    public var annotationReport: AnnotationReport.Kernel?
 
     public init(
       label: String, version: String, debianPackage: String?, config: String, walkthroughs: [Walkthrough],
-      sources: [SourcePath: SourceFile] = [:]
+      sources: [SourcePath: SourceFile] = [:], annotationReport: AnnotationReport.Kernel? = nil
     ) {
       self.label = label
       self.version = version
@@ -27,6 +30,7 @@ public struct SiteModel: Sendable {
       self.config = config
       self.walkthroughs = walkthroughs
       self.sources = sources
+      self.annotationReport = annotationReport
     }
   }
 

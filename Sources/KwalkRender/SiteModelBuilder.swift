@@ -1,3 +1,4 @@
+import KwalkAnnotate
 import KwalkCore
 import KwalkGraph
 
@@ -34,9 +35,11 @@ public struct SiteModelBuilder: Sendable {
     return files.sorted()
   }
 
-  /// The steps of one path, with excerpts from `sources`.
-  public func leg(_ path: PacketPath, sources: [SourcePath: TokenizedSource]) -> SiteModel.Leg {
-    let steps = path.hops.map { h -> SiteModel.Step in
+  /// The steps of one path, with excerpts from `sources` and the annotations `notes` attaches to each step.
+  public func leg(
+    _ path: PacketPath, sources: [SourcePath: TokenizedSource], notes: AnnotationJoin.Attachment? = nil
+  ) -> SiteModel.Leg {
+    let steps = path.hops.enumerated().map { i, h -> SiteModel.Step in
       var call = Self.excerpt(SourcePath(h.callsite.file), line: h.callsite.line, before: 3, after: 3, in: sources)
       // Keep the excerpt inside the calling function.
       if let c = call, let f = functions[h.callerID], f.location.path == c.path, (f.startLine...f.endLine).contains(c.marked) {
@@ -46,9 +49,11 @@ public struct SiteModelBuilder: Sendable {
         Self.excerpt(SourcePath($0.file), line: $0.line, before: 1, after: 1, in: sources)
       }
       let macro = h.macroDefinition.flatMap { Self.macroExcerpt(SourcePath($0.file), line: $0.line, in: sources) }
-      return SiteModel.Step(hop: h, callSite: call, bindingSites: bindings, macroDefinition: macro)
+      let annotations = (notes.map { i < $0.steps.count ? $0.steps[i] : [] } ?? []).map(AnnotationNote.init)
+      return SiteModel.Step(
+        hop: h, callSite: call, bindingSites: bindings, macroDefinition: macro, annotations: annotations)
     }
-    return SiteModel.Leg(path: path, steps: steps)
+    return SiteModel.Leg(path: path, steps: steps, unattached: (notes?.unattached ?? []).map(AnnotationNote.init))
   }
 
   /// `line` with some lines around it, clamped to the file.

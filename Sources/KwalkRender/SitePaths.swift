@@ -18,6 +18,9 @@ public enum SitePaths {
   /// `markdown/6.1/tcp-ipv4.md`.
   public static func markdown(kernel: String, name: String) -> String { "markdown/\(kernel)/\(name).md" }
 
+  /// The annotation drift report as Markdown.
+  public static let driftMarkdown = "markdown/annotation-drift.md"
+
   /// A link from page `from` to page `to` (both site-relative), with an optional fragment.
   public static func relative(from: String, to: String, fragment: String? = nil) -> String {
     guard from != to else { return fragment.map { "#" + $0 } ?? "" }

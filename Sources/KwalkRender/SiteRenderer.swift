@@ -1,3 +1,4 @@
+import KwalkAnnotate
 import KwalkCore
 import KwalkGraph
 
@@ -19,6 +20,10 @@ public enum SiteRenderer {
         guard let file = k.sources[path] else { continue }
         files.append(RenderedFile(SitePaths.source(kernel: k.label, path: path), SourcePageRenderer.render(file, kernel: k)))
       }
+    }
+    let reports = model.kernels.compactMap(\.annotationReport)
+    if !reports.isEmpty {
+      files.append(RenderedFile(SitePaths.driftMarkdown, DriftReportMarkdown.render(AnnotationReport(kernels: reports))))
     }
     return files.sorted { $0.relativePath < $1.relativePath }
   }

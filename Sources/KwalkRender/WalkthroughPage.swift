@@ -46,6 +46,12 @@ struct WalkthroughPage {
     var steps: [HTMLNode] = []
     for (i, step) in leg.steps.enumerated() { steps.append(self.step(step, number: i + 1)) }
     body.append(.tag("ol", class: "steps", steps))
+    if !leg.unattached.isEmpty {
+      body.append(
+        .tag(
+          "section", class: "unattached",
+          [.textTag("h2", "Notes on this direction that fit no step")] + leg.unattached.map(AnnotationView.node)))
+    }
     if !leg.path.alternatives.isEmpty { body.append(alternatives()) }
     return PageLayout.document(
       page: page, title: "\(spec.title) (\(leg.path.direction)) — Linux \(kernel.version)",

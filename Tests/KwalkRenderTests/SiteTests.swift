@@ -1,4 +1,5 @@
 import Foundation
+import KwalkAnnotate
 import KwalkCore
 import KwalkGraph
 import KwalkRender
@@ -22,7 +23,12 @@ enum MiniSite {
     let read = try Fixtures.tokenized(tree: "linux-mini", files: files.map(\.value), units: units)
     var sources: [SourcePath: SourceFile] = [:]
     for (p, s) in read { sources[p] = builder.sourceFile(s, pages: Set(read.keys)) }
-    let w = SiteModel.Walkthrough(spec: spec, legs: paths.map { builder.leg($0, sources: read) })
+    let notes = try AnnotationParser.loadAll(from: Fixtures.tree("linux-mini") + "/annotations")
+    let resolved = AnchorResolver(snapshot: snapshot, record: AnchorRecord()) { read[$0]?.text }.resolve(notes)
+    let attached = paths.map { AnnotationJoin.attach(resolved, to: $0) }
+    let w = SiteModel.Walkthrough(
+      spec: spec, legs: zip(paths, attached).map { builder.leg($0, sources: read, notes: $1) },
+      overview: (attached.first?.overview ?? []).map(AnnotationNote.init))
     return SiteModel(kernels: [
       SiteModel.Kernel(label: "mini", version: "0.0", debianPackage: nil, config: "none", walkthroughs: [w], sources: sources)
     ])
@@ -96,5 +102,17 @@ enum MiniSite {
     #expect(node.render() == "<a href=\"x?a=1&amp;b=&quot;2&quot;\">&lt;b&gt; &amp; co</a>")
     #expect(HTMLNode.tag("p", [:], [.text("a"), .trusted("<svg/>")]).render() == "<p>a<svg/></p>\n")
     #expect(HTMLNode.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
+  }
+}
+
+/// The Markdown subset annotation bodies use, as HTML nodes.
+@Suite struct MarkdownHTMLTests {
+  func html(_ md: String) -> String { MarkdownHTML.nodes(md).map { $0.render() }.joined() }
+
+  @Test func paragraphsListsCodeAndBold() {
+    #expect(html("One `a<b` and **bold**\nline two.\n\nNext.") == "<p>One <code>a&lt;b</code> and <strong>bold</strong> line two.</p>\n<p>Next.</p>\n")
+    #expect(html("Intro:\n- one\n- two `x`\n\n1. first\n2. second") == "<p>Intro:</p>\n<ul><li>one</li>\n<li>two <code>x</code></li>\n</ul>\n<ol><li>first</li>\n<li>second</li>\n</ol>\n")
+    #expect(html("```\nint *p = &x;\n```") == "<pre><code>int *p = &amp;x;</code></pre>\n")
+    #expect(html("a ** b and `open") == "<p>a ** b and `open</p>\n")
   }
 }

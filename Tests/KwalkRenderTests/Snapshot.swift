@@ -20,15 +20,16 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
   Issue.record(Comment(rawValue: "snapshot \(name) differs:\n\(lineDiff(expected, text))"), sourceLocation: sourceLocation)
 }
 
-/// The lines that differ, as `-expected` / `+actual` pairs with line numbers (first 40).
+/// The differing middle of two texts after their common first and last lines, as `-expected` / `+actual` lines with
+/// line numbers (at most 40 of each).
 func lineDiff(_ expected: String, _ actual: String) -> String {
   let a = expected.components(separatedBy: "\n")
   let b = actual.components(separatedBy: "\n")
-  var out: [String] = []
-  for i in 0..<max(a.count, b.count) where (i < a.count ? a[i] : nil) != (i < b.count ? b[i] : nil) {
-    if i < a.count { out.append("\(i + 1) -\(a[i])") }
-    if i < b.count { out.append("\(i + 1) +\(b[i])") }
-    if out.count >= 40 { break }
-  }
-  return out.joined(separator: "\n")
+  var head = 0
+  while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
+  var tail = 0
+  while tail < a.count - head, tail < b.count - head, a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
+  let removed = a[head..<(a.count - tail)].enumerated().prefix(40).map { "\(head + $0.offset + 1) -\($0.element)" }
+  let added = b[head..<(b.count - tail)].enumerated().prefix(40).map { "\(head + $0.offset + 1) +\($0.element)" }
+  return (removed + added).joined(separator: "\n")
 }
