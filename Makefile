@@ -4,7 +4,7 @@
 #   make bench  time kwalk's indexer against clang -fsyntax-only on the same files
 
 APT_PACKAGES := libclang-dev clang lld llvm flex bison bc libelf-dev libssl-dev xz-utils make python3 \
-	libsqlite3-dev graphviz linux-source-6.1 linux-config-6.1 linux-source-6.12 linux-config-6.12
+	libsqlite3-dev graphviz chromium linux-source-6.1 linux-config-6.1 linux-source-6.12 linux-config-6.12
 KERNEL ?= 6.1
 SWIFT ?= swift
 
