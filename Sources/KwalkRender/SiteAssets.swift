@@ -31,7 +31,7 @@ public enum SiteAssets {
     a { color: var(--link); }
     code, pre { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.88rem; }
     header.top { border-bottom: 1px solid var(--line); padding: 0.5rem 1rem; background: var(--panel); }
-    header.top nav { max-width: 72rem; margin: 0 auto; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+    header.top nav { max-width: 90rem; margin: 0 auto; display: flex; flex-wrap: wrap; gap: 0.4rem; }
     header.top .brand { font-weight: 700; text-decoration: none; }
     header.top .sep { color: var(--muted); }
     footer { max-width: 72rem; margin: 2rem auto; padding: 1rem; color: var(--muted); font-size: 0.85rem;
@@ -84,7 +84,8 @@ public enum SiteAssets {
       border-radius: 0.4rem; overflow-x: auto; tab-size: 8; -moz-tab-size: 8; line-height: 1.45; }
     pre.source code { display: block; min-width: max-content; }
     /* Lines are separated by newlines in the text; inline-block lets a line's background span the width. */
-    pre.source .line { display: inline-block; width: 100%; position: relative; padding: 0 1rem 0 5.5em; }
+    pre.source .line { display: inline-block; width: 100%; position: relative; padding: 0 1rem 0 5.5em;
+      min-height: 1.45em; vertical-align: top; }
     pre.source .line:target { background: var(--target); }
     pre.source .mark { background: var(--mark); }
     /* The number sits in the line's left padding, so tab stops in the code count from the code's first column. */
@@ -105,6 +106,13 @@ public enum SiteAssets {
     .status-changed { border-left-color: var(--changed); }
     .status-orphaned { border-left-color: var(--orphaned); }
     .status-ambiguous { border-left-color: var(--ambiguous); }
+    @media (min-width: 68rem) {
+      main:has(div.walk) { max-width: 90rem; }
+      div.walk { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; gap: 1.5rem; align-items: start; }
+      div.walk > figure.graph { grid-column: 2; grid-row: 1; position: sticky; top: 0.5rem; margin-top: 1rem; }
+      div.walk > figure.graph .graph-scroll { max-height: calc(100vh - 4rem); }
+      div.walk > ol.steps { grid-column: 1; grid-row: 1; margin-top: 0; }
+    }
     details.sources ul { columns: 2 18rem; padding-left: 1.2rem; }
     @media (max-width: 40rem) {
       body { font-size: 15px; }

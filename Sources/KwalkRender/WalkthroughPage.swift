@@ -37,15 +37,21 @@ struct WalkthroughPage {
     if !walkthrough.overview.isEmpty {
       body.append(.tag("section", class: "overview", walkthrough.overview.map(AnnotationView.node)))
     }
+    var columns: [HTMLNode] = []
     if let svg = leg.graphSVG {
-      body.append(
+      columns.append(
         .tag(
           "figure", class: "graph",
-          [.tag("div", class: "graph-scroll", [.trusted(svg)]), .textTag("figcaption", "The path as Graphviz lays it out; click a function to go to its step.")]))
+          [
+            .tag("div", class: "graph-scroll", [.trusted(svg)]),
+            .textTag("figcaption", "The path as Graphviz lays it out; click a function to go to its step."),
+          ]))
     }
     var steps: [HTMLNode] = []
     for (i, step) in leg.steps.enumerated() { steps.append(self.step(step, number: i + 1)) }
-    body.append(.tag("ol", class: "steps", steps))
+    columns.append(.tag("ol", class: "steps", steps))
+    // On a wide screen the graph stays beside the steps; on a phone it comes first.
+    body.append(.tag("div", class: "walk", columns))
     if !leg.unattached.isEmpty {
       body.append(
         .tag(
