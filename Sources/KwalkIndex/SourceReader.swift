@@ -22,7 +22,8 @@ public struct SourceReader {
   {
     let mapper = tree.paths
     let commands = Kbuild(tree: tree, progress: progress).database().commands
-    let plan = Self.plan(files: files, units: units, commands: Set(commands.keys), mapper: mapper)
+    let plan = Self.plan(
+      files: files, inputs: units.mapValues { $0.inputs.map(\.path) }, commands: Set(commands.keys), mapper: mapper)
     var out: [SourcePath: TokenizedSource] = [:]
     for f in files {
       if let text = SourceText(contentsOfFile: mapper.absolute(f)) {
@@ -67,20 +68,20 @@ public struct SourceReader {
   }
 
   /// Which unit tokenizes which files: each `.c` file its own unit, each header the unit already chosen that read
-  /// it, else the first (by path) that did.
-  static func plan(
-    files: [SourcePath], units: [SourcePath: StoredUnit], commands: Set<SourcePath>, mapper: TreePathMapper
+  /// it, else the first (by path) that did. `inputs` holds the absolute paths each indexed unit read.
+  public static func plan(
+    files: [SourcePath], inputs: [SourcePath: [String]], commands: Set<SourcePath>, mapper: TreePathMapper
   ) -> [SourcePath: [SourcePath]] {
     var plan: [SourcePath: [SourcePath]] = [:]
     var readers: [SourcePath: [SourcePath]] = [:]
-    for u in units.keys.sorted() where commands.contains(u) {
-      for input in units[u]?.inputs ?? [] {
-        if let p = mapper.sourcePath(for: input.path) { readers[p, default: []].append(u) }
+    for u in inputs.keys.sorted() where commands.contains(u) {
+      for input in inputs[u] ?? [] {
+        if let p = mapper.sourcePath(for: input) { readers[p, default: []].append(u) }
       }
     }
     let sorted = files.sorted()
-    for f in sorted where commands.contains(f) && units[f] != nil { plan[f, default: []].append(f) }
-    for f in sorted where plan[f] == nil || !(plan[f]?.contains(f) ?? false) {
+    for f in sorted where commands.contains(f) && inputs[f] != nil { plan[f, default: []].append(f) }
+    for f in sorted where !(plan[f]?.contains(f) ?? false) {
       guard let candidates = readers[f], !candidates.isEmpty else { continue }
       let host = candidates.first { plan[$0] != nil } ?? candidates[0]
       plan[host, default: []].append(f)

@@ -113,6 +113,7 @@ public enum SiteAssets {
       div.walk > figure.graph .graph-scroll { max-height: calc(100vh - 4rem); }
       div.walk > ol.steps { grid-column: 1; grid-row: 1; margin-top: 0; }
     }
+    section.kernel { margin-top: 2rem; }
     details.sources ul { columns: 2 18rem; padding-left: 1.2rem; }
     @media (max-width: 40rem) {
       body { font-size: 15px; }

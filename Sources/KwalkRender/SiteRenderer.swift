@@ -46,7 +46,7 @@ extension SiteModel {
   }
 
   /// From `<svg` to the end, without the XML prologue and doctype.
-  static func svgElement(_ text: String) -> String {
+  public static func svgElement(_ text: String) -> String {
     guard let start = text.range(of: "<svg") else { return "" }
     var svg = String(text[start.lowerBound...])
     while svg.hasSuffix("\n") { svg.removeLast() }

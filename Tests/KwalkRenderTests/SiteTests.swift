@@ -116,3 +116,18 @@ enum MiniSite {
     #expect(html("a ** b and `open") == "<p>a ** b and `open</p>\n")
   }
 }
+
+/// The Graphviz text behind each walkthrough page's picture.
+@Suite struct SiteGraphTests {
+  @Test func nodesLinkToStepsAndEdgesCarryTheirKind() throws {
+    let leg = try MiniSite.model().kernels[0].walkthroughs[0].legs[0]
+    let dot = DotWriter.siteDot(leg.path)
+    #expect(dot.contains("\"dev_queue_xmit\" [URL=\"#step-1\""), "the entry links to step 1")
+    #expect(dot.contains("\"loopback_xmit\" [URL=\"#step-3\""), "a callee links to the step that reaches it")
+    #expect(
+      dot.contains(
+        "\"netdev_start_xmit\" -> \"loopback_xmit\" [style=bold, color=\"#1f5fbf\", label=\" pointer\", URL=\"#step-3\""))
+    #expect(dot.contains("class=\"kind-inline\"") && dot.contains("style=dotted"))
+    #expect(SiteModel.svgElement("<?xml x?>\n<!DOCTYPE svg>\n<svg a=\"1\"><g/></svg>\n") == "<svg a=\"1\"><g/></svg>")
+  }
+}
