@@ -19,7 +19,7 @@ let package = Package(
     .target(
       name: "KwalkCommandLine",
       dependencies: [
-        "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkRender",
+        "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkRender", "KwalkDiff",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: clangHeaders),
     .target(name: "KwalkCore"),
@@ -30,7 +30,10 @@ let package = Package(
     .target(name: "KwalkIndex", dependencies: ["KwalkCore", "KwalkClang", "KwalkKernel", "KwalkStore"], swiftSettings: clangHeaders),
     .target(name: "KwalkGraph", dependencies: ["KwalkCore", "KwalkIndex"], swiftSettings: clangHeaders),
     .target(name: "KwalkAnnotate", dependencies: ["KwalkCore", "KwalkGraph"], swiftSettings: clangHeaders),
-    .target(name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate"], swiftSettings: clangHeaders),
+    .target(name: "KwalkDiff", dependencies: ["KwalkCore", "KwalkIndex", "KwalkGraph"], swiftSettings: clangHeaders),
+    .target(
+      name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate", "KwalkDiff"],
+      swiftSettings: clangHeaders),
     .target(
       name: "KwalkTestSupport",
       dependencies: ["KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkGraph"], swiftSettings: clangHeaders),
@@ -41,12 +44,16 @@ let package = Package(
     .testTarget(name: "KwalkIndexTests", dependencies: ["KwalkIndex", "KwalkStore", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(name: "KwalkGraphTests", dependencies: ["KwalkGraph", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(
+      name: "KwalkDiffTests", dependencies: ["KwalkDiff", "KwalkGraph", "KwalkRender", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
+    .testTarget(
       name: "KwalkRenderTests", dependencies: ["KwalkRender", "KwalkGraph", "KwalkTestSupport"],
       swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkIntegrationTests",
       dependencies: [
         "KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkClang", "KwalkTestSupport", "KwalkCommandLine", "kwalk",
+        "KwalkDiff",
       ],
       swiftSettings: clangHeaders),
   ],
