@@ -19,7 +19,8 @@ let package = Package(
     .target(
       name: "KwalkCommandLine",
       dependencies: [
-        "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkRender", "KwalkDiff",
+        "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkAnnotate", "KwalkRender",
+        "KwalkDiff",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: clangHeaders),
     .target(name: "KwalkCore"),
@@ -29,8 +30,10 @@ let package = Package(
     .target(name: "KwalkStore", dependencies: ["KwalkCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: clangHeaders),
     .target(name: "KwalkIndex", dependencies: ["KwalkCore", "KwalkClang", "KwalkKernel", "KwalkStore"], swiftSettings: clangHeaders),
     .target(name: "KwalkGraph", dependencies: ["KwalkCore", "KwalkIndex"], swiftSettings: clangHeaders),
-    .target(name: "KwalkAnnotate", dependencies: ["KwalkCore", "KwalkGraph"], swiftSettings: clangHeaders),
-    .target(name: "KwalkDiff", dependencies: ["KwalkCore", "KwalkIndex", "KwalkGraph"], swiftSettings: clangHeaders),
+    .target(name: "KwalkAnnotate", dependencies: ["KwalkCore", "KwalkIndex", "KwalkGraph"], swiftSettings: clangHeaders),
+    .target(
+      name: "KwalkDiff", dependencies: ["KwalkCore", "KwalkIndex", "KwalkGraph", "KwalkAnnotate"],
+      swiftSettings: clangHeaders),
     .target(
       name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate", "KwalkDiff"],
       swiftSettings: clangHeaders),
@@ -44,6 +47,9 @@ let package = Package(
     .testTarget(name: "KwalkIndexTests", dependencies: ["KwalkIndex", "KwalkStore", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(name: "KwalkGraphTests", dependencies: ["KwalkGraph", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(
+      name: "KwalkAnnotateTests", dependencies: ["KwalkAnnotate", "KwalkIndex", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
+    .testTarget(
       name: "KwalkDiffTests", dependencies: ["KwalkDiff", "KwalkGraph", "KwalkRender", "KwalkTestSupport"],
       swiftSettings: clangHeaders),
     .testTarget(
@@ -52,8 +58,8 @@ let package = Package(
     .testTarget(
       name: "KwalkIntegrationTests",
       dependencies: [
-        "KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkClang", "KwalkTestSupport", "KwalkCommandLine", "kwalk",
-        "KwalkDiff",
+        "KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkAnnotate", "KwalkClang", "KwalkTestSupport", "KwalkCommandLine",
+        "kwalk", "KwalkDiff",
       ],
       swiftSettings: clangHeaders),
   ],

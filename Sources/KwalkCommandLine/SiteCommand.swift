@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KwalkAnnotate
 import KwalkGraph
 import KwalkKernel
 import KwalkRender
@@ -19,10 +20,15 @@ struct SiteCommand: ParsableCommand {
         let graph = try ws.graph()
         var walkthroughs: [(spec: WalkthroughSpec, paths: [PacketPath])] = []
         for spec in ws.specs { walkthroughs.append((spec, try PathFinder(graph: graph, spec: spec).paths())) }
-        kernels.append(
-          SiteModel.Kernel(
-            label: ws.tree.label, version: ws.tree.version.description, debianPackage: ws.tree.debianPackageVersion,
-            config: ws.tree.configOrigin, walkthroughs: walkthroughs))
+        var model = SiteModel.Kernel(
+          label: ws.tree.label, version: ws.tree.version.description, debianPackage: ws.tree.debianPackageVersion,
+          config: ws.tree.configOrigin, walkthroughs: walkthroughs)
+        let resolved = try ws.resolveAnnotations(in: graph.snapshot)
+        for path in walkthroughs.flatMap(\.paths) {
+          model.notes["\(path.walkthrough)/\(path.direction)"] = AnnotationJoin.attach(resolved, to: path, graph: graph)
+        }
+        model.annotationReport = .init(label: ws.tree.label, version: ws.tree.version.description, entries: resolved)
+        kernels.append(model)
       }
       let files = SiteRenderer.render(SiteModel(kernels: kernels))
       try DirectorySink(directory: out).write(files)

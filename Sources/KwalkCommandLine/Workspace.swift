@@ -1,4 +1,5 @@
 import Foundation
+import KwalkAnnotate
 import KwalkCore
 import KwalkGraph
 import KwalkIndex
@@ -10,6 +11,8 @@ public struct Workspace {
   public let indexer: Indexer
   public let specs: [WalkthroughSpec]
   public let annotationsDirectory: String
+  /// The hand-written notes under `annotationsDirectory`.
+  public let annotations: [Annotation]
 
   /// Prepares `source` and opens its index.
   public init(source: KernelSource, cache: KwalkCache, annotations: String?, progress: ProgressReporter) throws {
@@ -17,6 +20,7 @@ public struct Workspace {
     indexer = try Indexer(tree: tree, progress: progress)
     annotationsDirectory = try Self.locateAnnotations(annotations)
     specs = try WalkthroughSpec.loadAll(from: annotationsDirectory + "/walkthroughs")
+    self.annotations = try AnnotationParser.loadAll(from: annotationsDirectory)
   }
 
   /// `./Annotations`, else the one next to the kwalk package the binary was built from.
@@ -46,10 +50,35 @@ public struct Workspace {
     return files.isEmpty ? ["net/ipv4/ip_output.c", "net/core/dev.c", "drivers/net/loopback.c"] : files
   }
 
-  /// Indexes the starting files and whatever the walkthroughs need.
+  /// Indexes the starting files and whatever the walkthroughs and the annotations' anchors need.
   public func index() throws -> (IndexSnapshot, Indexer.DiscoveryReport) {
     let discovery = PathDiscovery(specs: specs)
-    return try indexer.discover(startingFiles: startingFiles, requests: discovery.requests)
+    let anchored = annotations.filter { $0.function != nil }
+    return try indexer.discover(startingFiles: startingFiles) { snapshot in
+      var requests = discovery.requests(snapshot)
+      var asked: Set<String> = []
+      for a in anchored where snapshot.functionsByName[a.function!] == nil && asked.insert(a.function!).inserted {
+        requests.append(.definition(a.function!, reason: "anchors annotation \(a.id)"))
+      }
+      return requests
+    }
+  }
+
+  /// The anchors record kept next to the annotations.
+  public var anchorRecordPath: String { annotationsDirectory + "/" + AnchorRecord.fileName }
+
+  /// Every annotation placed in this kernel.
+  public func resolveAnnotations(in snapshot: IndexSnapshot) throws -> [ResolvedAnnotation] {
+    let record = try AnchorRecord.load(from: anchorRecordPath)
+    let paths = tree.paths
+    var cache: [SourcePath: SourceText] = [:]
+    let resolver = AnchorResolver(snapshot: snapshot, record: record) { path in
+      if let text = cache[path] { return text }
+      let text = SourceText(contentsOfFile: paths.absolute(path))
+      cache[path] = text
+      return text
+    }
+    return resolver.resolve(annotations)
   }
 
   /// The call graph after indexing.

@@ -16,6 +16,8 @@ public struct Hop: Hashable, Codable, Sendable {
     public var text: String
     /// initializer | assignment | registration | argument
     public var form: String
+    /// The variable initialized (`loopback_ops`) or the registering function (`open_softirq`).
+    public var container: String? = nil
   }
 
   public var caller: String
@@ -95,7 +97,9 @@ public struct Hop: Hashable, Codable, Sendable {
     field = edge.field?.description
     macroDefinition = edge.site.macro?.definition.map { Place(file: $0.path.value, line: $0.line) }
     bindings = edge.bindings.map {
-      Binding(file: $0.location.path.value, line: $0.location.line, text: $0.text, form: $0.form.rawValue)
+      Binding(
+        file: $0.location.path.value, line: $0.location.line, text: $0.text, form: $0.form.rawValue,
+        container: $0.container)
     }
     candidates = edge.candidates
     config = edge.site.config

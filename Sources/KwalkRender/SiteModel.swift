@@ -1,3 +1,4 @@
+import KwalkAnnotate
 import KwalkGraph
 
 /// Everything the site shows, computed by the earlier stages.
@@ -9,6 +10,10 @@ public struct SiteModel: Sendable {
     public var debianPackage: String?
     public var config: String
     public var walkthroughs: [(spec: WalkthroughSpec, paths: [PacketPath])]
+    /// The annotations shown on each path, keyed by `walkthrough/direction`.
+    public var notes: [String: AnnotationJoin.Attachment] = [:]
+    /// Where every annotation landed in this kernel.
+    public var annotationReport: AnnotationReport.Kernel?
 
     public init(
       label: String, version: String, debianPackage: String?, config: String,

@@ -1,0 +1,126 @@
+import KwalkCore
+import KwalkGraph
+import KwalkIndex
+
+/// Puts placed annotations on the steps of a path. A step shows the notes anchored at its call site, in its callee,
+/// and in helpers its callee calls directly; each note appears once, at the first step it fits.
+public enum AnnotationJoin {
+  /// The notes of one path.
+  public struct Attachment: Sendable {
+    /// Overview notes of the walkthrough (not anchored).
+    public var overview: [ResolvedAnnotation]
+    /// Per hop, in hop order.
+    public var steps: [[ResolvedAnnotation]]
+    /// Notes of this walkthrough and direction that fit no step.
+    public var unattached: [ResolvedAnnotation]
+  }
+
+  /// Attaches the notes of `path`'s walkthrough and direction. With `graph`, notes anchored off the path still find
+  /// their step: a helper a path function calls, a function that installs a binding the path uses, or one that
+  /// leads into the path (the softirq core before `net_rx_action`).
+  public static func attach(_ resolved: [ResolvedAnnotation], to path: PacketPath, graph: CallGraph? = nil) -> Attachment {
+    let mine = resolved.filter { $0.annotation.walkthrough == path.walkthrough }
+    let overview = mine.filter { $0.annotation.function == nil }
+    var steps = [[ResolvedAnnotation]](repeating: [], count: path.hops.count)
+    var unattached: [ResolvedAnnotation] = []
+    for r in mine where r.annotation.function != nil && r.annotation.direction == path.direction {
+      guard r.location != nil, let i = step(of: r, in: path, graph: graph) else {
+        unattached.append(r)
+        continue
+      }
+      steps[i].append(r)
+    }
+    let ordered = steps.map { $0.sorted { ($0.location!, $0.annotation.id) < ($1.location!, $1.annotation.id) } }
+    return Attachment(overview: overview, steps: ordered, unattached: unattached)
+  }
+
+  /// The notes anchored at `hop`'s call site or in its callee (without the helper rule).
+  public static func annotations(
+    for hop: Hop, direction: String, walkthrough: String, in resolved: [ResolvedAnnotation]
+  ) -> [ResolvedAnnotation] {
+    resolved.filter {
+      $0.annotation.walkthrough == walkthrough && $0.annotation.direction == direction
+        && (isAtCallSite($0, of: hop) || ($0.annotation.function == hop.callee && $0.location != nil))
+    }
+  }
+
+  static func isAtCallSite(_ r: ResolvedAnnotation, of hop: Hop) -> Bool {
+    guard r.annotation.function == hop.caller, let at = r.location, let lines = r.lines else { return false }
+    return at.path.value == hop.callsite.file && lines.contains(hop.callsite.line)
+  }
+
+  static func isAtBinding(_ r: ResolvedAnnotation, of hop: Hop) -> Bool {
+    guard let at = r.location, let lines = r.lines else { return false }
+    let quoted = Set(CTokens(r.annotation.quote ?? "").texts)
+    return hop.bindings.contains { b in
+      (b.file == at.path.value && lines.contains(b.line)) || (b.container.map { quoted.contains($0) } ?? false)
+    }
+  }
+
+  /// The note sits on another call from the hop's caller to its callee (the path takes the first one).
+  static func isAtOtherCall(_ r: ResolvedAnnotation, of hop: Hop, graph: CallGraph) -> Bool {
+    guard r.annotation.function == hop.caller, let at = r.location, let lines = r.lines else { return false }
+    return graph.snapshot.functions(named: hop.caller).contains { f in
+      (graph.snapshot.callsByCaller[f.id] ?? []).contains { call in
+        guard case .function(_, let n) = call.target, n == hop.callee else { return false }
+        return call.location.path == at.path && lines.contains(call.location.line)
+      }
+    }
+  }
+
+  /// `caller` has a direct call to `callee`.
+  static func calls(_ graph: CallGraph, _ caller: String, _ callee: String) -> Bool {
+    graph.snapshot.functions(named: caller).contains { f in
+      (graph.snapshot.callsByCaller[f.id] ?? []).contains {
+        if case .function(_, let n) = $0.target { return n == callee } else { return false }
+      }
+    }
+  }
+
+  /// The first step a note fits, by the rules in order: its call site, a binding, its callee, the entry, a helper
+  /// called from a path function, a function that reaches the path within a few calls.
+  static func step(of r: ResolvedAnnotation, in path: PacketPath, graph: CallGraph?) -> Int? {
+    let hops = path.hops
+    if let step = r.annotation.step { return hops.firstIndex { $0.callee == step } }
+    if let i = hops.firstIndex(where: { isAtCallSite(r, of: $0) }) { return i }
+    if let graph, let i = hops.firstIndex(where: { isAtOtherCall(r, of: $0, graph: graph) }) { return i }
+    if let i = hops.firstIndex(where: { isAtBinding(r, of: $0) }) { return i }
+    let name = r.annotation.function!
+    // A function between a hop's caller and callee (tcp_push between tcp_sendmsg_locked and
+    // __tcp_push_pending_frames) explains that hop.
+    if let graph, let i = hops.firstIndex(where: { calls(graph, $0.caller, name) && calls(graph, name, $0.callee) }) {
+      return i
+    }
+    if let i = hops.firstIndex(where: { $0.callee == name }) { return i }
+    if hops.first?.caller == name { return 0 }
+    guard let graph else { return nil }
+    let onPath = [hops.first?.caller].compactMap { $0 } + hops.map(\.callee)
+    // A helper called straight from a function on the path joins the step that enters that function.
+    for (position, function) in onPath.enumerated() {
+      let calls = graph.snapshot.functions(named: function).flatMap { graph.snapshot.callsByCaller[$0.id] ?? [] }
+      if calls.contains(where: { if case .function(_, let n) = $0.target { return n == name } else { return false } }) {
+        return max(0, position - 1)
+      }
+    }
+    // A function that leads into the path joins the step entering the first path function it reaches.
+    let positions = Dictionary(onPath.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    var frontier = graph.snapshot.functions(named: name).map(\.id)
+    var seen = Set(frontier)
+    for _ in 0..<leadInDepth {
+      var next: [SymbolID] = []
+      var reached: [Int] = []
+      for f in frontier {
+        for e in graph.edges(from: f) {
+          if let p = positions[graph.name(e.callee)] { reached.append(p) }
+          if seen.insert(e.callee).inserted { next.append(e.callee) }
+        }
+      }
+      if let p = reached.min() { return max(0, p - 1) }
+      frontier = next
+    }
+    return nil
+  }
+
+  /// How many calls a note's function may be away from the path and still lead into it.
+  static let leadInDepth = 4
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads annotation files: blocks of `---` front matter `---` body, one after another (Annotations/README.md).
+public enum AnnotationParser {
+  /// The keys a front matter may hold.
+  static let keys: Set<String> = ["id", "walkthrough", "direction", "function", "quote", "context", "step"]
+  static let directions: Set<String> = ["send", "receive", "overview"]
+
+  /// Parses the annotations of one file; `file` is the name used in errors and in `Annotation.file`.
+  public static func parse(_ text: String, file: String) throws -> [Annotation] {
+    let lines = text.components(separatedBy: "\n")
+    var out: [Annotation] = []
+    var i = 0
+    while i < lines.count, lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
+    while i < lines.count {
+      guard lines[i] == "---" else {
+        throw AnnotationError.malformed(file: file, line: i + 1, reason: "expected '---' to open a front matter")
+      }
+      let start = i + 1
+      i += 1
+      var fields: [String: String] = [:]
+      while i < lines.count, lines[i] != "---" {
+        let line = lines[i]
+        guard let colon = line.range(of: ": "), line.first?.isLetter == true else {
+          throw AnnotationError.malformed(file: file, line: i + 1, reason: "expected 'key: value', found '\(line)'")
+        }
+        let key = String(line[..<colon.lowerBound])
+        let value = String(line[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
+        guard keys.contains(key) else {
+          throw AnnotationError.malformed(
+            file: file, line: i + 1, reason: "unknown key '\(key)' (known: \(keys.sorted().joined(separator: ", ")))")
+        }
+        guard fields[key] == nil else {
+          throw AnnotationError.malformed(file: file, line: i + 1, reason: "key '\(key)' appears twice")
+        }
+        guard !value.isEmpty else { throw AnnotationError.malformed(file: file, line: i + 1, reason: "'\(key)' is empty") }
+        fields[key] = value
+        i += 1
+      }
+      guard i < lines.count else {
+        throw AnnotationError.malformed(file: file, line: start, reason: "front matter is not closed by '---'")
+      }
+      i += 1
+      var body: [String] = []
+      while i < lines.count, lines[i] != "---" {
+        body.append(lines[i])
+        i += 1
+      }
+      out.append(try annotation(fields, body: body, file: file, line: start))
+    }
+    return out
+  }
+
+  static func annotation(_ f: [String: String], body: [String], file: String, line: Int) throws -> Annotation {
+    func require(_ key: String) throws -> String {
+      guard let v = f[key] else { throw AnnotationError.malformed(file: file, line: line, reason: "missing '\(key)'") }
+      return v
+    }
+    let id = try require("id")
+    let walkthrough = try require("walkthrough")
+    let direction = try require("direction")
+    guard directions.contains(direction) else {
+      throw AnnotationError.malformed(
+        file: file, line: line, reason: "direction '\(direction)' is not one of overview, receive, send")
+    }
+    if direction != "overview", f["function"] == nil {
+      throw AnnotationError.malformed(file: file, line: line, reason: "missing 'function' (only an overview may omit it)")
+    }
+    if f["context"] != nil, f["quote"] == nil {
+      throw AnnotationError.malformed(file: file, line: line, reason: "'context' needs a 'quote'")
+    }
+    if let q = f["quote"], let c = f["context"],
+      !CTokens(c).texts.containsSubsequence(CTokens(q).texts)
+    {
+      throw AnnotationError.malformed(file: file, line: line, reason: "'context' does not contain the quote")
+    }
+    let text = body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !text.isEmpty else { throw AnnotationError.malformed(file: file, line: line, reason: "the body is empty") }
+    var annotation = Annotation(
+      id: id, walkthrough: walkthrough, direction: direction, function: f["function"], quote: f["quote"],
+      context: f["context"], body: text, file: file, line: line)
+    annotation.step = f["step"]
+    return annotation
+  }
+
+  /// Every `*.md` file under `directory` except READMEs, sorted by path; ids must be unique across them.
+  public static func loadAll(from directory: String) throws -> [Annotation] {
+    let fm = FileManager.default
+    guard let walker = fm.enumerator(atPath: directory) else { throw AnnotationError.unreadable(directory) }
+    let files = walker.compactMap { $0 as? String }.filter {
+      $0.hasSuffix(".md") && !$0.hasSuffix("README.md") && !$0.hasPrefix("walkthroughs/")
+    }.sorted()
+    var all: [Annotation] = []
+    var seen: [String: String] = [:]
+    for file in files {
+      guard let text = fm.contents(atPath: directory + "/" + file).map({ String(decoding: $0, as: UTF8.self) }) else {
+        throw AnnotationError.unreadable(directory + "/" + file)
+      }
+      for a in try parse(text, file: file) {
+        if let first = seen[a.id] { throw AnnotationError.duplicateID(a.id, file: a.file, line: a.line, first: first) }
+        seen[a.id] = a.origin
+        all.append(a)
+      }
+    }
+    return all
+  }
+}
