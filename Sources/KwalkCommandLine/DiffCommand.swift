@@ -31,6 +31,8 @@ struct DiffCommand: ParsableCommand {
       let names = try walkthrough.map { [try sides[0].spec($0).name] } ?? sides[0].specs.map(\.name)
       let oldSide = try DiffInputs.side(sides[0])
       let newSide = try DiffInputs.side(sides[1])
+      let oldAnnotations = try sides[0].resolveAnnotations(in: oldSide.snapshot)
+      let newAnnotations = try sides[1].resolveAnnotations(in: newSide.snapshot)
       var diffs: [PathDiff] = []
       for name in names {
         let o = try DiffInputs.paths(sides[0], oldSide, name)
@@ -39,7 +41,8 @@ struct DiffCommand: ParsableCommand {
         a.paths = o
         var b = newSide
         b.paths = n
-        diffs.append(try PathDiffer(old: a, new: b).diff(walkthrough: name))
+        let drift = AnnotationDrift.between(old: oldAnnotations, new: newAnnotations, walkthrough: name)
+        diffs.append(try PathDiffer(old: a, new: b).diff(walkthrough: name, annotationDrift: drift))
       }
       switch format {
       case .text: print(diffs.map(\.text).joined(separator: "\n"), terminator: "")

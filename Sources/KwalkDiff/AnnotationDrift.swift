@@ -8,12 +8,17 @@ public struct AnnotationDrift: Hashable, Codable, Sendable {
   /// Its status and `file:line` in the new version.
   public var newStatus: String
   public var newLocation: String?
+  /// Why the new version's status is what it is, in one line.
+  public var detail: String
 
-  public init(id: String, oldStatus: String, oldLocation: String?, newStatus: String, newLocation: String?) {
+  public init(
+    id: String, oldStatus: String, oldLocation: String?, newStatus: String, newLocation: String?, detail: String
+  ) {
     self.id = id
     self.oldStatus = oldStatus
     self.oldLocation = oldLocation
     self.newStatus = newStatus
     self.newLocation = newLocation
+    self.detail = detail
   }
 }

@@ -31,9 +31,10 @@ extension PathDiff {
       }
     }
     if !annotationDrift.isEmpty {
-      out += "\n## Annotations\n\n| id | \(from) | \(to) |\n|---|---|---|\n"
+      out += "\n## Annotations\n\n| id | \(from) | \(to) | why |\n|---|---|---|---|\n"
       for a in annotationDrift {
-        out += "| \(Self.cell(a.id)) | \(a.oldStatus) \(a.oldLocation ?? "") | \(a.newStatus) \(a.newLocation ?? "") |\n"
+        out += "| \(Self.cell(a.id)) | \(a.oldStatus) \(a.oldLocation ?? "") | \(a.newStatus) \(a.newLocation ?? "") | "
+          + "\(Self.cell(a.detail)) |\n"
       }
     }
     return out

@@ -22,7 +22,7 @@ extension PathDiff {
       out += "\n## annotations\n"
       for a in annotationDrift {
         out += "  \(a.id): \(a.oldStatus)\(a.oldLocation.map { " at " + $0 } ?? "") → \(a.newStatus)"
-          + "\(a.newLocation.map { " at " + $0 } ?? "")\n"
+          + "\(a.newLocation.map { " at " + $0 } ?? ""): \(a.detail)\n"
       }
     }
     out += "\nsummary: \(summary.line)\n"

@@ -85,15 +85,33 @@ extension PathDiffer {
     let formChanged = fo != fn && !fo.isEmpty && !fn.isEmpty
       ? "\(fo.joined(separator: ", ")) → \(fn.joined(separator: ", "))" : nil
     let gained = Set(b.candidates).subtracting(a.candidates).subtracting([a.callee]).sorted()
-    // A candidate whose binding the new index no longer finds may still exist: say so rather than call it gone.
     let lost = Set(a.candidates).subtracting(b.candidates).subtracting([b.callee]).sorted().map {
-      new.defines($0) ? "\($0) (still defined in \(new.version); no binding found)" : $0
+      lostCandidate($0, field: a.field)
     }
     let fieldChanged = a.field != b.field
     guard fieldChanged || !moved.isEmpty || formChanged != nil || !gained.isEmpty || !lost.isEmpty else { return nil }
     return BindingChange(
       oldField: fieldChanged ? a.field : nil, newField: fieldChanged ? b.field : nil, old: os, new: ns, moved: moved,
       formChanged: formChanged, candidatesGained: gained, candidatesLost: lost)
+  }
+
+  /// A candidate the new index no longer binds may still be bound in a way the index does not read (a
+  /// `WRITE_ONCE(dst->output, f)`): when the new tree still defines it, or the file that bound it still names it,
+  /// say so rather than call it gone.
+  func lostCandidate(_ name: String, field: String?) -> String {
+    if new.defines(name) { return "\(name) (still defined in \(new.version); no binding found)" }
+    guard let f = field.flatMap({ StructField(parsing: $0) }) else { return name }
+    func has(_ word: String, _ line: String) -> Bool { BodyDiffer.replacingWord(word, with: "", in: line) != line }
+    for b in old.snapshot.bindingsByField[f] ?? [] where b.functionName == name {
+      guard let text = new.sources.text(b.location.path), text.lineCount > 0 else { continue }
+      // The line that names both the function and the field, else any line naming the function.
+      let lines = (1...text.lineCount).filter { text.line($0).contains(name) && has(name, text.line($0)) }
+      let best = lines.first { has(f.field, BodyDiffer.replacingWord(name, with: "", in: text.line($0))) } ?? lines.first
+      if let n = best {
+        return "\(name) (no binding found in \(new.version), but \(b.location.path):\(n) still names it)"
+      }
+    }
+    return name
   }
 
   /// The binding's form, with initializers run inside a function (a compound literal assigned at run time) told
