@@ -76,7 +76,8 @@ struct BodyDiffer {
     guard added + removed > 0 else { return nil }
     let touches = lines.contains { ($0.op == .added || $0.op == .removed) && $0.onPath }
     return BodyDiff(
-      old: "\(a.name) at \(a.location.path):\(a.location.line)", new: "\(b.name) at \(b.location.path):\(b.location.line)",
+      old: "\(a.name) at \(a.location.path):\(a.location.line)",
+      new: "\(b.name) at \(b.location.path):\(b.location.line)",
       added: added, removed: removed, touchesPath: touches, hunks: Self.hunks(lines))
   }
 

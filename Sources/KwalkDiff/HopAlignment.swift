@@ -36,11 +36,13 @@ public struct HopAlignment: Hashable, Sendable {
         usedNew.insert(n)
       }
       var items: [Entry] = gapOld.compactMap { o in
-        renamed[o].map { Entry(relation: .renamed, old: [o], new: [$0]) } ?? Entry(relation: .removed, old: [o], new: [])
+        renamed[o].map { Entry(relation: .renamed, old: [o], new: [$0]) }
+          ?? Entry(relation: .removed, old: [o], new: [])
       }
       items += gapNew.filter { !usedNew.contains($0) }.map { Entry(relation: .added, old: [], new: [$0]) }
       // Keep path order: by the new index where there is one, else by the old.
-      items.sort { a, b in (a.new.first ?? a.old.first ?? 0, a.old.first ?? -1) < (b.new.first ?? b.old.first ?? 0, b.old.first ?? -1) }
+      func order(_ e: Entry) -> (Int, Int) { (e.new.first ?? e.old.first ?? 0, e.old.first ?? -1) }
+      items.sort { order($0) < order($1) }
       entries += items
       gapOld = []
       gapNew = []

@@ -7,7 +7,8 @@ extension HopDiff {
     for h in new { out.append(("new", Self.describe(h))) }
     if let k = kind { out.append(("kind", "\(k.old) → \(k.new)")) }
     for s in signatures {
-      out.append((s.subject == "field" ? "field type" : "signature", "\(s.subject == "field" ? s.name + ": " : "")\(s.old) → \(s.new)"))
+      let isField = s.subject == "field"
+      out.append((isField ? "field type" : "signature", "\(isField ? s.name + ": " : "")\(s.old) → \(s.new)"))
     }
     if let b = binding {
       if let o = b.oldField, let n = b.newField { out.append(("binding struct", "\(o) → \(n)")) }
@@ -16,7 +17,8 @@ extension HopDiff {
       for s in b.old { out.append(("old binding", Self.describe(s))) }
       for s in b.new { out.append(("new binding", Self.describe(s))) }
       if !b.candidatesGained.isEmpty || !b.candidatesLost.isEmpty {
-        out.append(("candidates", (b.candidatesGained.map { "+" + $0 } + b.candidatesLost.map { "-" + $0 }).joined(separator: " ")))
+        let parts = b.candidatesGained.map { "+" + $0 } + b.candidatesLost.map { "-" + $0 }
+        out.append(("candidates", parts.joined(separator: " ")))
       }
     }
     if let t = tracepoints {
@@ -25,7 +27,8 @@ extension HopDiff {
       out.append(("tracepoints", parts.joined(separator: ", ")))
     }
     if let c = config {
-      let parts = c.renamed.map { "\($0.old) → \($0.new)" } + c.appeared.map { "+" + $0 } + c.disappeared.map { "-" + $0 }
+      let parts =
+        c.renamed.map { "\($0.old) → \($0.new)" } + c.appeared.map { "+" + $0 } + c.disappeared.map { "-" + $0 }
       out.append(("config", parts.joined(separator: ", ")))
     }
     if let b = body { out.append(("body", b.headline)) }
@@ -33,7 +36,8 @@ extension HopDiff {
   }
 
   public static func describe(_ h: HopRef) -> String {
-    "\(h.caller) → \(h.callee)  \(h.kind)\(h.via.map { " via " + $0 } ?? "")  at \(h.callsite), defined at \(h.definition)"
+    let via = h.via.map { " via " + $0 } ?? ""
+    return "\(h.caller) → \(h.callee)  \(h.kind)\(via)  at \(h.callsite), defined at \(h.definition)"
   }
 
   public static func describe(_ s: BindingChange.Site) -> String {

@@ -64,7 +64,8 @@ public enum DiffPage {
       }
     }
     if !d.annotationDrift.isEmpty {
-      out += "<h3>annotations</h3>\n<table><tr><th>id</th><th>\(escape(d.from))</th><th>\(escape(d.to))</th><th>why</th></tr>\n"
+      out += "<h3>annotations</h3>\n<table><tr><th>id</th><th>\(escape(d.from))</th><th>\(escape(d.to))</th>"
+        + "<th>why</th></tr>\n"
       for a in d.annotationDrift {
         out += "<tr><td>\(escape(a.id))</td><td>\(escape(a.oldStatus + " " + (a.oldLocation ?? "")))</td>"
           + "<td>\(escape(a.newStatus + " " + (a.newLocation ?? "")))</td><td>\(escape(a.detail))</td></tr>\n"

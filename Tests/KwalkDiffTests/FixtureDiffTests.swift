@@ -44,7 +44,8 @@ func fixtureSide(_ tree: String, version: String, defines: [String]) throws -> D
     // Rename: both definitions.
     #expect(hops[0].old[0].definition == "net/ipv4/tcp.c:3" && hops[0].new[0].definition == "net/ipv4/tcp.c:6")
     // Pointer call wrapped in INDIRECT_CALL_1.
-    #expect(hops[1].kind == KindChange(old: "pointer via sk->icsk_af_ops->queue_xmit", new: "macro via INDIRECT_CALL_1"))
+    #expect(
+      hops[1].kind == KindChange(old: "pointer via sk->icsk_af_ops->queue_xmit", new: "macro via INDIRECT_CALL_1"))
     // Signature and the field's type.
     #expect(hops[2].signatures.map(\.subject) == ["function", "field"])
     #expect(hops[2].signatures[1].new == "int (*)(struct net *, struct sk_buff *)")
@@ -61,7 +62,8 @@ func fixtureSide(_ tree: String, version: String, defines: [String]) throws -> D
     #expect(hops[5].tracepoints?.movedHere == ["net:netif_rx ← netif_rx"])
     #expect(d.legs[0].events.new == ["net:net_dev_queue", "net:net_dev_xmit", "net:netif_rx"])
     // Config guard renamed.
-    #expect(hops[7].config == ConfigChange(appeared: [], disappeared: [], renamed: [.init(old: "CONFIG_RPS", new: "CONFIG_RPS_BACKLOG")]))
+    let renamed = ConfigChange.Rename(old: "CONFIG_RPS", new: "CONFIG_RPS_BACKLOG")
+    #expect(hops[7].config == ConfigChange(appeared: [], disappeared: [], renamed: [renamed]))
     // Bodies: off the path (a tracepoint line) and on it (the call line itself).
     #expect(hops[4].body?.touchesPath == false && hops[4].body?.added == 1)
     #expect(hops[5].body?.touchesPath == true)
@@ -92,7 +94,10 @@ func fixtureSide(_ tree: String, version: String, defines: [String]) throws -> D
   @Test func markdownAndHTML() throws {
     let d = try PathDiffer(old: before, new: after).diff(walkthrough: "diff")
     let md = d.markdown
-    #expect(md.contains("| tcp_push_frames → tcp_push_pending | renamed, body (on the path) | `tcp_push_frames` net/ipv4/tcp.c:3 | `tcp_push_pending` net/ipv4/tcp.c:6 |"))
+    #expect(
+      md.contains(
+        "| tcp_push_frames → tcp_push_pending | renamed, body (on the path) | `tcp_push_frames` net/ipv4/tcp.c:3 | "
+          + "`tcp_push_pending` net/ipv4/tcp.c:6 |"))
     #expect(md.contains("```diff\n-    3        int tcp_push_frames(struct sock *sk, struct sk_buff *skb)\n"))
     let html = DiffPage.render([d])
     #expect(html.contains("<h4 id=\"send-tcp_push_pending\">renamed: tcp_push_frames → tcp_push_pending</h4>"))
