@@ -121,6 +121,23 @@ func diffSide(_ k: RealKernel) -> DiffSide {
     #expect(d.summary.annotationDrift == d.annotationDrift.count)
   }
 
+  /// Off tcp-ipv4, udp-ipv4 shows a pointer call that gained an INDIRECT_CALL wrapper: 6.1: net/ipv4/udp.c:1648
+  /// `READ_ONCE(sk->sk_data_ready)(sk);`, 6.12: net/ipv4/udp.c:1634 `INDIRECT_CALL_1(READ_ONCE(sk->sk_data_ready),
+  /// sock_def_readable, sk)`.
+  @Test func udpWakeUpGainedIndirectCall() throws {
+    let a = try RealKernel.v61.get()
+    let b = try RealKernel.v612.get()
+    func side(_ k: RealKernel) throws -> DiffSide {
+      var s = diffSide(k)
+      s.paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec("udp-ipv4")).paths()
+      return s
+    }
+    let d = try PathDiffer(old: try side(a), new: try side(b)).diff(walkthrough: "udp-ipv4")
+    let wake = try hop(d, "receive", "sock_def_readable")
+    #expect(wake.kind == KindChange(old: "pointer via READ_ONCE(sk->sk_data_ready)", new: "macro via INDIRECT_CALL_1"))
+    #expect(wake.new[0].callsite == "net/ipv4/udp.c:1634" && wake.old[0].callsite == "net/ipv4/udp.c:1648")
+  }
+
   @Test func commandLineErrors() throws {
     let annotations = ["--annotations", Fixtures.repository + "/Annotations"]
     let (s1, e1) = try runKwalk(["diff", "--from", "6.1", "--to", "6.1"] + annotations)
