@@ -41,6 +41,9 @@ public struct HopDiff: Hashable, Codable, Sendable {
       || body != nil
   }
 
+  /// The callee a link to this position names: the new version's first, else the old one's.
+  public var anchorCallee: String { (new.first ?? old.first)?.callee ?? "" }
+
   /// `old → new` callee names for headings.
   public var title: String {
     let o = old.map(\.callee).joined(separator: " + ")

@@ -1,7 +1,7 @@
 import KwalkDiff
 
 /// The HTML page of a path diff: per leg, each changed step with the old and new version side by side, body diffs
-/// in two columns. Every text goes through `escape`; links are relative fragments (`#send-ip_output`).
+/// in two columns. Every text goes through `escape`; links are relative fragments (`#tcp-ipv4-send-ip_output`).
 public enum DiffPage {
   /// Escapes text for HTML; the only place this page escapes.
   public static func escape(_ s: String) -> String {
@@ -19,8 +19,10 @@ public enum DiffPage {
     return out
   }
 
-  /// The fragment a walkthrough step links to: `send-ip_output`.
-  public static func anchor(direction: String, callee: String) -> String { "\(direction)-\(callee)" }
+  /// The fragment a walkthrough step links to: `tcp-ipv4-send-ip_output` (unique on a page of several walkthroughs).
+  public static func anchor(walkthrough: String, direction: String, callee: String) -> String {
+    "\(walkthrough)-\(direction)-\(callee)"
+  }
 
   /// The whole page for one or more walkthroughs.
   public static func render(_ diffs: [PathDiff]) -> String {
@@ -55,7 +57,10 @@ public enum DiffPage {
     for leg in d.legs {
       out += "<h3>\(escape(leg.direction)): \(leg.oldHops) → \(leg.newHops) hops</h3>\n"
       if let b = leg.entryBody { out += "<h4>entry</h4>\n" + bodyTable(b, from: d.from, to: d.to) }
-      for h in leg.changedHops { out += step(h, direction: leg.direction, from: d.from, to: d.to) }
+      for h in leg.changedHops {
+        out += step(h, id: anchor(walkthrough: d.walkthrough, direction: leg.direction, callee: h.anchorCallee),
+                    from: d.from, to: d.to)
+      }
       if leg.events.isChanged {
         out += "<p>Tracepoints a trace prints: " + leg.events.steps.map { s in
           let cls = s.op == "+" ? "added" : s.op == "-" ? "removed" : "same"
@@ -76,8 +81,7 @@ public enum DiffPage {
   }
 
   /// One changed step: the old and new hops in two columns, then the other facts, then the body.
-  static func step(_ h: HopDiff, direction: String, from: String, to: String) -> String {
-    let id = anchor(direction: direction, callee: (h.new.first ?? h.old.first)?.callee ?? "")
+  static func step(_ h: HopDiff, id: String, from: String, to: String) -> String {
     var out = "<h4 id=\"\(escape(id))\">\(escape(h.relation.rawValue)): \(escape(h.title))</h4>\n"
     out += "<table><tr><th>\(escape(from))</th><th>\(escape(to))</th></tr>\n<tr><td>"
     out += h.old.map { escape(HopDiff.describe($0)) }.joined(separator: "<br>")
