@@ -24,6 +24,9 @@ public enum DiffPage {
     "\(walkthrough)-\(direction)-\(callee)"
   }
 
+  /// Where the site keeps the page comparing two kernels: `diff/6.1-6.12.html`.
+  public static func relativePath(fromLabel: String, toLabel: String) -> String { "diff/\(fromLabel)-\(toLabel).html" }
+
   /// The whole page for one or more walkthroughs.
   public static func render(_ diffs: [PathDiff]) -> String {
     let title = diffs.first.map { "kwalk diff: Linux \($0.from) → \($0.to)" } ?? "kwalk diff"
