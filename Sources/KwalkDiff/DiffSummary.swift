@@ -12,7 +12,7 @@ public struct DiffSummary: Hashable, Codable, Sendable {
   /// Legs whose printed event sequence differs.
   public var eventSequencesChanged = 0
   public var configChanged = 0
-  /// Functions on the path whose body changed, and how many of those changes touch the path's own calls.
+  /// Functions on the path whose body changed (per leg), and how many of those changes touch the path's own calls.
   public var bodiesChanged = 0
   public var bodiesChangedOnPath = 0
   public var annotationDrift = 0
@@ -34,7 +34,10 @@ public struct DiffSummary: Hashable, Codable, Sendable {
         if h.tracepoints != nil { tracepointsChanged += 1 }
         if h.config != nil { configChanged += 1 }
       }
-      for b in leg.hops.compactMap(\.body) + [leg.entryBody].compactMap({ $0 }) {
+      // A function the path enters twice (NF_HOOK) counts once.
+      var seen: Set<String> = []
+      let bodies = leg.hops.compactMap(\.body) + [leg.entryBody].compactMap { $0 }
+      for b in bodies where seen.insert(b.old + " " + b.new).inserted {
         bodiesChanged += 1
         if b.touchesPath { bodiesChangedOnPath += 1 }
       }
