@@ -20,6 +20,7 @@ let package = Package(
       name: "KwalkCommandLine",
       dependencies: [
         "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkAnnotate", "KwalkRender",
+        "KwalkDiff",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: clangHeaders),
     .target(name: "KwalkCore"),
@@ -30,7 +31,12 @@ let package = Package(
     .target(name: "KwalkIndex", dependencies: ["KwalkCore", "KwalkClang", "KwalkKernel", "KwalkStore"], swiftSettings: clangHeaders),
     .target(name: "KwalkGraph", dependencies: ["KwalkCore", "KwalkIndex"], swiftSettings: clangHeaders),
     .target(name: "KwalkAnnotate", dependencies: ["KwalkCore", "KwalkIndex", "KwalkGraph"], swiftSettings: clangHeaders),
-    .target(name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate"], swiftSettings: clangHeaders),
+    .target(
+      name: "KwalkDiff", dependencies: ["KwalkCore", "KwalkIndex", "KwalkGraph", "KwalkAnnotate"],
+      swiftSettings: clangHeaders),
+    .target(
+      name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate", "KwalkDiff"],
+      swiftSettings: clangHeaders),
     .target(
       name: "KwalkTestSupport",
       dependencies: ["KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkGraph"], swiftSettings: clangHeaders),
@@ -44,13 +50,16 @@ let package = Package(
       name: "KwalkAnnotateTests", dependencies: ["KwalkAnnotate", "KwalkIndex", "KwalkTestSupport"],
       swiftSettings: clangHeaders),
     .testTarget(
+      name: "KwalkDiffTests", dependencies: ["KwalkDiff", "KwalkGraph", "KwalkRender", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
+    .testTarget(
       name: "KwalkRenderTests", dependencies: ["KwalkRender", "KwalkGraph", "KwalkAnnotate", "KwalkTestSupport"],
       exclude: ["Snapshots"], swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkIntegrationTests",
       dependencies: [
         "KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkAnnotate", "KwalkClang", "KwalkTestSupport", "KwalkCommandLine",
-        "kwalk",
+        "kwalk", "KwalkDiff",
       ],
       swiftSettings: clangHeaders),
   ],

@@ -95,10 +95,10 @@ public enum AnnotationJoin {
     if hops.first?.caller == name { return 0 }
     guard let graph else { return nil }
     let onPath = [hops.first?.caller].compactMap { $0 } + hops.map(\.callee)
-    // A helper called straight from a function on the path joins the step that enters that function.
-    for (position, function) in onPath.enumerated() {
-      let calls = graph.snapshot.functions(named: function).flatMap { graph.snapshot.callsByCaller[$0.id] ?? [] }
-      if calls.contains(where: { if case .function(_, let n) = $0.target { return n == name } else { return false } }) {
+    // A helper called from a function on the path, directly or through one more helper (udp_sendmsg →
+    // ip_make_skb → __ip_make_skb), joins the step that enters that function.
+    for depth in 1...helperDepth {
+      for (position, function) in onPath.enumerated() where helpers(of: function, depth: depth, graph: graph).contains(name) {
         return max(0, position - 1)
       }
     }
@@ -120,6 +120,28 @@ public enum AnnotationJoin {
     }
     return nil
   }
+
+  /// The names `function` calls directly (depth 1) or through `depth - 1` more direct calls.
+  static func helpers(of function: String, depth: Int, graph: CallGraph) -> Set<String> {
+    var names: Set<String> = [function]
+    var result: Set<String> = []
+    for _ in 0..<depth {
+      var next: Set<String> = []
+      for n in names {
+        for f in graph.snapshot.functions(named: n) {
+          for call in graph.snapshot.callsByCaller[f.id] ?? [] {
+            if case .function(_, let callee) = call.target { next.insert(callee) }
+          }
+        }
+      }
+      result.formUnion(next)
+      names = next
+    }
+    return result
+  }
+
+  /// How far below a path function a helper's note still belongs to that function's step.
+  static let helperDepth = 2
 
   /// How many calls a note's function may be away from the path and still lead into it.
   static let leadInDepth = 4

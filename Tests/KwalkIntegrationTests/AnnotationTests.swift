@@ -1,3 +1,4 @@
+import Foundation
 import KwalkAnnotate
 import KwalkGraph
 import KwalkTestSupport
@@ -28,5 +29,49 @@ import Testing
       attached += notes.steps.joined().count
     }
     #expect(attached >= 40)
+  }
+
+  @Test func udpAndTCP6NotesLandOnSteps() throws {
+    let k = try RealKernel.v61.get()
+    let resolved = try k.workspace.resolveAnnotations(in: k.snapshot)
+    for name in ["udp-ipv4", "tcp-ipv6"] {
+      let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(name)).paths()
+      var landed = 0
+      for path in paths {
+        let notes = AnnotationJoin.attach(resolved, to: path, graph: k.graph)
+        #expect(notes.unattached.map(\.annotation.id) == [], "\(name) \(path.direction): annotations on no step")
+        landed += notes.steps.joined().count
+      }
+      #expect(landed >= 15, "\(name)")
+    }
+  }
+
+  /// An annotations directory with the shipped walkthrough specs and one note file.
+  func notesDirectory(_ note: String) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-notes-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: Fixtures.repository + "/Annotations/walkthroughs", toPath: dir.appendingPathComponent("walkthroughs").path)
+    try note.write(to: dir.appendingPathComponent("x.md"), atomically: true, encoding: .utf8)
+    return dir
+  }
+
+  @Test func checkFailsOnAFunctionNoKernelDefines() throws {
+    let dir = try notesDirectory(
+      "\n---\nid: t.send.a\nwalkthrough: tcp-ipv4\ndirection: send\nfunction: kwalk_no_such_function\n---\nText.\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (status, text) = try runKwalk(["check", "--kernel", "6.1", "--annotations", dir.path])
+    #expect(status == 1)
+    #expect(text.hasSuffix(
+      "kwalk: error: x.md:2: function kwalk_no_such_function is not defined in any indexed kernel (6.1.192): "
+        + "check the name\n"), "\(text)")
+  }
+
+  @Test func checkFailsOnMalformedFrontMatter() throws {
+    let dir = try notesDirectory("---\nid: t.send.a\nwalkthrough tcp-ipv4\n---\nText.\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (status, text) = try runKwalk(["check", "--kernel", "6.1", "--annotations", dir.path])
+    #expect(status == 1)
+    #expect(text.hasSuffix("kwalk: error: x.md:3: expected 'key: value', found 'walkthrough tcp-ipv4': fix the front matter (see Annotations/README.md)\n"), "\(text)")
   }
 }
