@@ -38,7 +38,14 @@ public enum MarkdownWalkthrough {
         }
         for b in h.bindings { out += "- bound (\(b.form)) at \(place(b.file, b.line)): `\(b.text)`\n" }
         if let c = h.context { out += "- chosen because \(c)\n" }
-        if !h.candidates.isEmpty { out += "- other candidates: \(h.candidates.map { "`\($0)`" }.joined(separator: ", "))\n" }
+        if !h.candidates.isEmpty {
+          let names = h.candidates.enumerated().map { i, name -> String in
+            let at = i < step.candidateDefinitions.count ? step.candidateDefinitions[i] : nil
+            guard let at, kernel.sources[at.path] != nil else { return "`\(name)`" }
+            return "[`\(name)`](\(SitePaths.relative(from: page, to: SitePaths.source(kernel: kernel.label, path: at.path), fragment: SitePaths.lineAnchor(at.line))))"
+          }
+          out += "- other candidates: \(names.joined(separator: ", "))\n"
+        }
         if !h.config.isEmpty { out += "- compiled only with: \(h.config.map { "`\($0)`" }.joined(separator: ", "))\n" }
         if !h.tracepoints.isEmpty { out += "- the callee fires: \(h.tracepoints.map { "`\($0)`" }.joined(separator: ", "))\n" }
         out += "\n"

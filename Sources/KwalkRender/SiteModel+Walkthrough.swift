@@ -50,16 +50,19 @@ extension SiteModel {
     public var macroDefinition: Excerpt?
     /// Annotations anchored at this step.
     public var annotations: [AnnotationNote]
+    /// Where each of the hop's other candidates is defined, when the index knows (same order as `hop.candidates`).
+    public var candidateDefinitions: [SourceLocation?]
 
     public init(
       hop: Hop, callSite: Excerpt?, bindingSites: [Excerpt] = [], macroDefinition: Excerpt? = nil,
-      annotations: [AnnotationNote] = []
+      annotations: [AnnotationNote] = [], candidateDefinitions: [SourceLocation?] = []
     ) {
       self.hop = hop
       self.callSite = callSite
       self.bindingSites = bindingSites
       self.macroDefinition = macroDefinition
       self.annotations = annotations
+      self.candidateDefinitions = candidateDefinitions
     }
   }
 }

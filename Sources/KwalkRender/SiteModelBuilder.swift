@@ -29,6 +29,7 @@ public struct SiteModelBuilder: Sendable {
           files.insert(SourcePath(place.file))
         }
         for b in h.bindings { files.insert(SourcePath(b.file)) }
+        for c in h.candidates { if let d = byName[c]?.first { files.insert(d.location.path) } }
         if let caller = functions[h.callerID] { files.insert(caller.location.path) }
       }
     }
@@ -51,7 +52,8 @@ public struct SiteModelBuilder: Sendable {
       let macro = h.macroDefinition.flatMap { Self.macroExcerpt(SourcePath($0.file), line: $0.line, in: sources) }
       let annotations = (notes.map { i < $0.steps.count ? $0.steps[i] : [] } ?? []).map(AnnotationNote.init)
       return SiteModel.Step(
-        hop: h, callSite: call, bindingSites: bindings, macroDefinition: macro, annotations: annotations)
+        hop: h, callSite: call, bindingSites: bindings, macroDefinition: macro, annotations: annotations,
+        candidateDefinitions: h.candidates.map { byName[$0]?.first?.location })
     }
     return SiteModel.Leg(path: path, steps: steps, unattached: (notes?.unattached ?? []).map(AnnotationNote.init))
   }

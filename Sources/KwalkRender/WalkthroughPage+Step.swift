@@ -23,7 +23,7 @@ extension WalkthroughPage {
     }
     if let field = h.field { facts.append(fact("pointer", [.code(field)])) }
     if let c = h.context { facts.append(fact("chosen because", [.text(c)])) }
-    if !h.candidates.isEmpty { facts.append(fact("other candidates", list(h.candidates))) }
+    if !h.candidates.isEmpty { facts.append(fact("other candidates", candidates(step))) }
     if !h.tracepoints.isEmpty { facts.append(fact("tracepoints", list(h.tracepoints))) }
     if !h.config.isEmpty { facts.append(fact("compiled with", list(h.config))) }
     parts.append(.tag("dl", class: "facts", facts))
@@ -43,6 +43,23 @@ extension WalkthroughPage {
 
   private func fact(_ term: String, _ detail: [HTMLNode]) -> HTMLNode {
     .fragment([.textTag("dt", term), .tag("dd", [:], detail)])
+  }
+
+  /// Each candidate, linked to its definition when the site has that file.
+  private func candidates(_ step: SiteModel.Step) -> [HTMLNode] {
+    var out: [HTMLNode] = []
+    for (i, name) in step.hop.candidates.enumerated() {
+      if i > 0 { out.append(.text(", ")) }
+      let at = i < step.candidateDefinitions.count ? step.candidateDefinitions[i] : nil
+      if let at, kernel.sources[at.path] != nil {
+        let href = SitePaths.relative(
+          from: page, to: SitePaths.source(kernel: kernel.label, path: at.path), fragment: SitePaths.lineAnchor(at.line))
+        out.append(.link(href, [.code(name)], class: "place"))
+      } else {
+        out.append(.code(name))
+      }
+    }
+    return out
   }
 
   private func list(_ names: [String]) -> [HTMLNode] {
