@@ -29,6 +29,7 @@ extension Workspace {
     return SiteModel.Kernel(
       label: tree.label, version: tree.version.description, debianPackage: tree.debianPackageVersion,
       config: tree.configOrigin, walkthroughs: walkthroughs, sources: sources,
-      annotationReport: AnnotationReport.Kernel(label: tree.label, version: tree.version.description, entries: resolved))
+      annotationReport: AnnotationReport.Kernel(label: tree.label, version: tree.version.description, entries: resolved)
+    )
   }
 }

@@ -44,7 +44,8 @@ public struct SourceReader {
         lock.unlock()
         guard i < jobs.count, let command = commands[jobs[i]] else { return }
         do {
-          let unit = try TranslationUnit(index: try ClangIndex(), path: command.file, arguments: command.frontendArguments)
+          let unit = try TranslationUnit(
+            index: try ClangIndex(), path: command.file, arguments: command.frontendArguments)
           for f in plan[jobs[i]] ?? [] {
             lock.lock()
             let source = out[f]

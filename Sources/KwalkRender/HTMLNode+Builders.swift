@@ -1,7 +1,9 @@
 /// Short constructors so that page code reads like the page.
 extension HTMLNode {
   /// An element with attributes given as `(name, value)` pairs; nil values are left out.
-  public static func tag(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ children: [HTMLNode] = [])
+  public static func tag(
+    _ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ children: [HTMLNode] = []
+  )
     -> HTMLNode
   {
     .element(

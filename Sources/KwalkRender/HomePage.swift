@@ -23,7 +23,8 @@ enum HomePage {
           [.link(SitePaths.relative(from: page, to: SitePaths.driftMarkdown), "Annotation drift report (Markdown)")]))
     }
     if let diff = model.versionDiffPage {
-      reports.append(.tag("li", [:], [.link(SitePaths.relative(from: page, to: diff), "What changed between versions")]))
+      reports.append(
+        .tag("li", [:], [.link(SitePaths.relative(from: page, to: diff), "What changed between versions")]))
     }
     if !reports.isEmpty { body.append(.tag("ul", class: "reports", reports)) }
     for k in model.kernels { body.append(kernel(k, page: page)) }
@@ -38,15 +39,23 @@ enum HomePage {
       for leg in w.legs {
         let target = SitePaths.walkthrough(kernel: k.label, name: w.spec.name, direction: leg.path.direction)
         if !legs.isEmpty { legs.append(.text(" · ")) }
-        legs.append(.link(SitePaths.relative(from: page, to: target), "\(leg.path.direction) (\(leg.steps.count) steps)"))
+        legs.append(
+          .link(SitePaths.relative(from: page, to: target), "\(leg.path.direction) (\(leg.steps.count) steps)"))
       }
       cells.append(.tag("td", [:], legs))
       cells.append(
-        .tag("td", [:], [.link(SitePaths.relative(from: page, to: SitePaths.markdown(kernel: k.label, name: w.spec.name)), "Markdown")]))
+        .tag(
+          "td", [:],
+          [
+            .link(
+              SitePaths.relative(from: page, to: SitePaths.markdown(kernel: k.label, name: w.spec.name)), "Markdown")
+          ]))
       rows.append(.tag("tr", [:], cells))
     }
     let sources = k.sources.keys.sorted().map { p -> HTMLNode in
-      .tag("li", [:], [.link(SitePaths.relative(from: page, to: SitePaths.source(kernel: k.label, path: p)), [.code(p.value)])])
+      .tag(
+        "li", [:],
+        [.link(SitePaths.relative(from: page, to: SitePaths.source(kernel: k.label, path: p)), [.code(p.value)])])
     }
     var facts: [HTMLNode] = [.textTag("dt", "release"), .tag("dd", [:], [.text(k.version)])]
     if let pkg = k.debianPackage {
@@ -60,7 +69,10 @@ enum HomePage {
         .tag("dl", class: "facts", facts),
         .tag(
           "table", class: "walkthroughs",
-          [.tag("thead", [:], [.tag("tr", [:], ["walkthrough", "pages", "text"].map { .textTag("th", $0) })]), .tag("tbody", [:], rows)]),
+          [
+            .tag("thead", [:], [.tag("tr", [:], ["walkthrough", "pages", "text"].map { .textTag("th", $0) })]),
+            .tag("tbody", [:], rows),
+          ]),
         .tag(
           "details", class: "sources",
           [.textTag("summary", "Source files the walkthroughs touch (\(sources.count))"), .tag("ul", [:], sources)]),

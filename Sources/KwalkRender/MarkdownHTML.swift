@@ -79,7 +79,8 @@ public enum MarkdownHTML {
         rest = rest[rest.index(after: close)...]
       } else if rest.hasPrefix("**"), let close = rest.dropFirst(2).range(of: "**") {
         emit()
-        out.append(.tag("strong", [:], inline(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]))))
+        out.append(
+          .tag("strong", [:], inline(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]))))
         rest = rest[close.upperBound...]
       } else {
         plain.append(c)

@@ -43,7 +43,9 @@ public struct SiteModelBuilder: Sendable {
     let steps = path.hops.enumerated().map { i, h -> SiteModel.Step in
       var call = Self.excerpt(SourcePath(h.callsite.file), line: h.callsite.line, before: 3, after: 3, in: sources)
       // Keep the excerpt inside the calling function.
-      if let c = call, let f = functions[h.callerID], f.location.path == c.path, (f.startLine...f.endLine).contains(c.marked) {
+      if let c = call, let f = functions[h.callerID], f.location.path == c.path,
+        (f.startLine...f.endLine).contains(c.marked)
+      {
         call?.lines = max(c.lines.lowerBound, f.startLine)...min(c.lines.upperBound, f.endLine)
       }
       let bindings = h.bindings.compactMap {
@@ -81,7 +83,8 @@ public struct SiteModelBuilder: Sendable {
     for t in source.tokens where t.kind == .identifier {
       let name = source.text.text(t.offset..<(t.offset + t.length))
       guard let defs = byName[name] else { continue }
-      let chosen = defs.first { $0.isStatic && $0.location.path == source.path } ?? defs.first { !$0.isStatic }
+      let chosen =
+        defs.first { $0.isStatic && $0.location.path == source.path } ?? defs.first { !$0.isStatic }
         ?? defs[0]
       guard pages.contains(chosen.location.path) else { continue }
       if chosen.location.path == source.path && chosen.location.line == t.line { continue }

@@ -10,7 +10,8 @@ public enum SiteRenderer {
     for k in model.kernels {
       for w in k.walkthroughs {
         files.append(
-          RenderedFile(SitePaths.markdown(kernel: k.label, name: w.spec.name), MarkdownWalkthrough.render(w, kernel: k)))
+          RenderedFile(SitePaths.markdown(kernel: k.label, name: w.spec.name), MarkdownWalkthrough.render(w, kernel: k))
+        )
         for leg in w.legs {
           var page = WalkthroughPage(kernel: k, walkthrough: w, leg: leg)
           files.append(RenderedFile(page.page, page.render()))
@@ -18,12 +19,14 @@ public enum SiteRenderer {
       }
       for path in k.sources.keys.sorted() {
         guard let file = k.sources[path] else { continue }
-        files.append(RenderedFile(SitePaths.source(kernel: k.label, path: path), SourcePageRenderer.render(file, kernel: k)))
+        files.append(
+          RenderedFile(SitePaths.source(kernel: k.label, path: path), SourcePageRenderer.render(file, kernel: k)))
       }
     }
     let reports = model.kernels.compactMap(\.annotationReport)
     if !reports.isEmpty {
-      files.append(RenderedFile(SitePaths.driftMarkdown, DriftReportMarkdown.render(AnnotationReport(kernels: reports))))
+      files.append(
+        RenderedFile(SitePaths.driftMarkdown, DriftReportMarkdown.render(AnnotationReport(kernels: reports))))
     }
     return files.sorted { $0.relativePath < $1.relativePath }
   }

@@ -19,7 +19,8 @@ extension WalkthroughPage {
     ]
     if let macro = h.via, h.kind == .macro {
       facts.append(
-        fact("macro", [.code(macro)] + (h.macroDefinition.map { [.text(" defined at "), place($0.file, $0.line)] } ?? [])))
+        fact(
+          "macro", [.code(macro)] + (h.macroDefinition.map { [.text(" defined at "), place($0.file, $0.line)] } ?? [])))
     }
     if let field = h.field { facts.append(fact("pointer", [.code(field)])) }
     if let c = h.context { facts.append(fact("chosen because", [.text(c)])) }
@@ -36,7 +37,11 @@ extension WalkthroughPage {
       parts.append(
         .tag(
           "p", class: "sim",
-          [.link(SitePaths.relative(from: page, to: sim, fragment: SitePaths.stepAnchor(number)), "see it in the simulator")]))
+          [
+            .link(
+              SitePaths.relative(from: page, to: sim, fragment: SitePaths.stepAnchor(number)), "see it in the simulator"
+            )
+          ]))
     }
     return .tag("li", ["class": "step", "id": SitePaths.stepAnchor(number)], parts)
   }
@@ -53,7 +58,8 @@ extension WalkthroughPage {
       let at = i < step.candidateDefinitions.count ? step.candidateDefinitions[i] : nil
       if let at, kernel.sources[at.path] != nil {
         let href = SitePaths.relative(
-          from: page, to: SitePaths.source(kernel: kernel.label, path: at.path), fragment: SitePaths.lineAnchor(at.line))
+          from: page, to: SitePaths.source(kernel: kernel.label, path: at.path), fragment: SitePaths.lineAnchor(at.line)
+        )
         out.append(.link(href, [.code(name)], class: "place"))
       } else {
         out.append(.code(name))

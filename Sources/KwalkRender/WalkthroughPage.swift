@@ -132,5 +132,7 @@ struct WalkthroughPage {
 
 /// The coloured word that says a hop's kind.
 enum KindBadge {
-  static func node(_ kind: EdgeKind) -> HTMLNode { .textTag("span", kind.rawValue, class: "kind kind-\(kind.rawValue)") }
+  static func node(_ kind: EdgeKind) -> HTMLNode {
+    .textTag("span", kind.rawValue, class: "kind kind-\(kind.rawValue)")
+  }
 }

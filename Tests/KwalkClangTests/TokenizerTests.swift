@@ -20,7 +20,9 @@ import Testing
     #expect(k["include"] == [.keyword], "a directive's name")
     #expect(k["INDIRECT_CALL_2"] == [.macro], "\(k["INDIRECT_CALL_2"] ?? [])")
     #expect(k["dev_queue_xmit"]?.contains(.identifier) == true)
-    #expect(k.keys.contains { $0.hasPrefix("/*") } && k.filter { $0.key.hasPrefix("/*") }.values.allSatisfy { $0 == [.comment] })
+    #expect(
+      k.keys.contains { $0.hasPrefix("/*") }
+        && k.filter { $0.key.hasPrefix("/*") }.values.allSatisfy { $0 == [.comment] })
     let first = try #require(dev.tokens.first)
     #expect(first.line == 1 && first.column == 1 && first.offset == 0)
     // Tokens are in file order and lie on the line they claim.

@@ -30,7 +30,8 @@ struct Chromium {
   func visit(_ file: String) throws -> Visit {
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
-    let (status, out, err) = try run(arguments(profile: profile.path) + ["--dump-dom", URL(fileURLWithPath: file).absoluteString])
+    let (status, out, err) = try run(
+      arguments(profile: profile.path) + ["--dump-dom", URL(fileURLWithPath: file).absoluteString])
     let console = err.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
     return Visit(dom: out, console: console, status: status)
   }
@@ -77,8 +78,10 @@ enum DOMScan {
       let start = r.upperBound
       guard let end = rest[start...].firstIndex(of: "\"") else { break }
       out.append(
-        String(rest[start..<end]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-          .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&"))
+        String(rest[start..<end]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
+          of: "&lt;", with: "<"
+        )
+        .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&"))
       rest = rest[end...]
     }
     return out

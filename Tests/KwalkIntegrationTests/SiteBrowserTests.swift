@@ -42,7 +42,8 @@ import Testing
     for w in ["tcp-ipv4/send", "tcp-ipv4/receive", "udp-ipv4/send", "tcp-ipv6/receive"] {
       #expect(pages.contains("6.1/walk/\(w).html"))
     }
-    #expect(pages.contains("6.1/source/net/core/dev.c.html") && pages.contains("6.1/source/drivers/net/loopback.c.html"))
+    #expect(
+      pages.contains("6.1/source/net/core/dev.c.html") && pages.contains("6.1/source/drivers/net/loopback.c.html"))
 
     // Two browsers at a time.
     var visits: [String: Chromium.Visit] = [:]

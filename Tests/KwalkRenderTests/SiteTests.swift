@@ -30,7 +30,8 @@ enum MiniSite {
       spec: spec, legs: zip(paths, attached).map { builder.leg($0, sources: read, notes: $1) },
       overview: (attached.first?.overview ?? []).map(AnnotationNote.init))
     return SiteModel(kernels: [
-      SiteModel.Kernel(label: "mini", version: "0.0", debianPackage: nil, config: "none", walkthroughs: [w], sources: sources)
+      SiteModel.Kernel(
+        label: "mini", version: "0.0", debianPackage: nil, config: "none", walkthroughs: [w], sources: sources)
     ])
   }
 }
@@ -66,7 +67,9 @@ enum MiniSite {
     #expect(call.1.path == "include/linux/netdevice.h", "a header inline's definition")
     #expect(dev.references.contains { text.lineNumber(atOffset: $0.offset) == line })
     // A name at its own definition does not link to itself.
-    let defLine = try #require(text.lineNumber(atOffset: 0) == 1 ? (1...text.lineCount).first { text.line($0) == "void consume_skb(struct sk_buff *skb)" } : nil)
+    let defLine = try #require(
+      text.lineNumber(atOffset: 0) == 1
+        ? (1...text.lineCount).first { text.line($0) == "void consume_skb(struct sk_buff *skb)" } : nil)
     #expect(!dev.references.contains { text.lineNumber(atOffset: $0.offset) == defLine })
   }
 
@@ -91,7 +94,8 @@ enum MiniSite {
     #expect(
       SitePaths.relative(from: "6.1/walk/tcp-ipv4/send.html", to: "6.1/source/net/core/dev.c.html", fragment: "L5")
         == "../../source/net/core/dev.c.html#L5")
-    #expect(SitePaths.relative(from: "6.1/walk/tcp-ipv4/send.html", to: "6.1/walk/tcp-ipv4/receive.html") == "receive.html")
+    #expect(
+      SitePaths.relative(from: "6.1/walk/tcp-ipv4/send.html", to: "6.1/walk/tcp-ipv4/receive.html") == "receive.html")
     #expect(SitePaths.relative(from: "index.html", to: "6.1/walk/a/b.html") == "6.1/walk/a/b.html")
     #expect(SitePaths.relative(from: "markdown/6.1/a.md", to: "index.html") == "../../index.html")
     #expect(SitePaths.relative(from: "a/b.html", to: "a/b.html", fragment: "step-2") == "#step-2")
@@ -110,8 +114,13 @@ enum MiniSite {
   func html(_ md: String) -> String { MarkdownHTML.nodes(md).map { $0.render() }.joined() }
 
   @Test func paragraphsListsCodeAndBold() {
-    #expect(html("One `a<b` and **bold**\nline two.\n\nNext.") == "<p>One <code>a&lt;b</code> and <strong>bold</strong> line two.</p>\n<p>Next.</p>\n")
-    #expect(html("Intro:\n- one\n- two `x`\n\n1. first\n2. second") == "<p>Intro:</p>\n<ul><li>one</li>\n<li>two <code>x</code></li>\n</ul>\n<ol><li>first</li>\n<li>second</li>\n</ol>\n")
+    #expect(
+      html("One `a<b` and **bold**\nline two.\n\nNext.")
+        == "<p>One <code>a&lt;b</code> and <strong>bold</strong> line two.</p>\n<p>Next.</p>\n")
+    #expect(
+      html("Intro:\n- one\n- two `x`\n\n1. first\n2. second")
+        == "<p>Intro:</p>\n<ul><li>one</li>\n<li>two <code>x</code></li>\n</ul>\n"
+        + "<ol><li>first</li>\n<li>second</li>\n</ol>\n")
     #expect(html("```\nint *p = &x;\n```") == "<pre><code>int *p = &amp;x;</code></pre>\n")
     #expect(html("a ** b and `open") == "<p>a ** b and `open</p>\n")
   }
@@ -126,7 +135,8 @@ enum MiniSite {
     #expect(dot.contains("\"loopback_xmit\" [URL=\"#step-3\""), "a callee links to the step that reaches it")
     #expect(
       dot.contains(
-        "\"netdev_start_xmit\" -> \"loopback_xmit\" [style=bold, color=\"#1f5fbf\", label=\" pointer\", URL=\"#step-3\""))
+        "\"netdev_start_xmit\" -> \"loopback_xmit\" [style=bold, color=\"#1f5fbf\", label=\" pointer\", URL=\"#step-3\""
+      ))
     #expect(dot.contains("class=\"kind-inline\"") && dot.contains("style=dotted"))
     #expect(SiteModel.svgElement("<?xml x?>\n<!DOCTYPE svg>\n<svg a=\"1\"><g/></svg>\n") == "<svg a=\"1\"><g/></svg>")
   }

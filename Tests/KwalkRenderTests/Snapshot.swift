@@ -17,7 +17,8 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
   }
   let expected = String(decoding: data, as: UTF8.self)
   guard expected != text else { return }
-  Issue.record(Comment(rawValue: "snapshot \(name) differs:\n\(lineDiff(expected, text))"), sourceLocation: sourceLocation)
+  Issue.record(
+    Comment(rawValue: "snapshot \(name) differs:\n\(lineDiff(expected, text))"), sourceLocation: sourceLocation)
 }
 
 /// The differing middle of two texts after their common first and last lines, as `-expected` / `+actual` lines with
