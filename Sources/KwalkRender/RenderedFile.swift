@@ -25,10 +25,16 @@ public struct DirectorySink: Sendable {
     try fm.createDirectory(at: parent, withIntermediateDirectories: true)
     let tmp = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
     try? fm.removeItem(at: tmp)
-    for f in files.sorted(by: { $0.relativePath < $1.relativePath }) {
-      let url = tmp.appendingPathComponent(f.relativePath)
-      try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try f.bytes.write(to: url)
+    do {
+      for f in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+        let url = tmp.appendingPathComponent(f.relativePath)
+        try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try f.bytes.write(to: url)
+      }
+    } catch {
+      // The previous site stays as it was; only the half-written copy goes.
+      try? fm.removeItem(at: tmp)
+      throw error
     }
     let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
     if fm.fileExists(atPath: target.path) { try fm.moveItem(at: target, to: old) }

@@ -112,6 +112,15 @@ import Testing
     #expect(send.contains("class=\"node fn\"") && DOMScan.values(of: "xlink:href", in: send).contains("#step-1"))
     #expect(send.contains("class=\"kind kind-pointer\"") && send.contains("class=\"note status-"))
 
+    // A second run replaces the site with the same bytes.
+    let before = try all.map { try Data(contentsOf: URL(fileURLWithPath: root + "/" + $0)) }
+    let (again, _) = try kwalk(
+      ["site", "--kernel", "6.1", "--out", root, "--annotations", Fixtures.repository + "/Annotations"])
+    #expect(again == 0 && files(under: root) == all)
+    for (f, data) in zip(all, before) {
+      #expect((try? Data(contentsOf: URL(fileURLWithPath: root + "/" + f))) == data, "\(f) changed on a second run")
+    }
+
     let artifacts = Fixtures.repository + "/.build/artifacts"
     try FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
     let png = artifacts + "/tcp-ipv4-send.png"

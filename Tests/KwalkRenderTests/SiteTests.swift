@@ -90,6 +90,19 @@ enum MiniSite {
     #expect(leftovers.isEmpty, "\(leftovers)")
   }
 
+  @Test func aFailedWriteLeavesThePreviousSite() throws {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-sink-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let dir = parent.appendingPathComponent("site").path
+    try DirectorySink(directory: dir).write([RenderedFile("index.html", "old\n")])
+    // "a" is a file, so "a/b.html" cannot be written.
+    #expect(throws: (any Error).self) {
+      try DirectorySink(directory: dir).write([RenderedFile("a", "x"), RenderedFile("a/b.html", "y")])
+    }
+    #expect(try String(contentsOfFile: dir + "/index.html", encoding: .utf8) == "old\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+  }
+
   @Test func relativeLinks() {
     #expect(
       SitePaths.relative(from: "6.1/walk/tcp-ipv4/send.html", to: "6.1/source/net/core/dev.c.html", fragment: "L5")
