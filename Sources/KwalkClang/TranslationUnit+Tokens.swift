@@ -53,6 +53,8 @@ extension TranslationUnit {
         && out.last.map({ $0.line != line }) ?? true
       {
         previousHash = line
+        // The `#` of a directive reads as part of it.
+        kind = .keyword
       }
       out.append(SourceToken(line: line, column: column, offset: start, length: end - start, kind: kind))
     }

@@ -26,6 +26,7 @@ extension Workspace {
         spec: spec, legs: zip(paths, attachments).map { builder.leg($0, sources: read, notes: $1) },
         overview: (attachments.first?.overview ?? []).map(AnnotationNote.init))
     }
+    for (path, refs) in SiteModelBuilder.stepReferences(walkthroughs) { sources[path]?.steps = refs }
     return SiteModel.Kernel(
       label: tree.label, version: tree.version.description, debianPackage: tree.debianPackageVersion,
       config: tree.configOrigin, walkthroughs: walkthroughs, sources: sources,

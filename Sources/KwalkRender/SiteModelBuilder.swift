@@ -92,4 +92,25 @@ public struct SiteModelBuilder: Sendable {
     }
     return SourceFile(source: source, references: refs)
   }
+
+  /// Every place a step of `walkthroughs` points into, by file.
+  public static func stepReferences(_ walkthroughs: [SiteModel.Walkthrough]) -> [SourcePath: [StepReference]] {
+    var out: [SourcePath: Set<StepReference>] = [:]
+    for w in walkthroughs {
+      for leg in w.legs {
+        for (i, h) in leg.path.hops.enumerated() {
+          func add(_ file: String, _ line: Int, _ role: String) {
+            out[SourcePath(file), default: []].insert(
+              StepReference(
+                walkthrough: w.spec.name, direction: leg.path.direction, step: i + 1, line: line, role: role,
+                title: "\(h.caller) → \(h.callee)"))
+          }
+          add(h.callsite.file, h.callsite.line, "call site")
+          for b in h.bindings { add(b.file, b.line, "binding") }
+          if h.kind == .macro, let m = h.macroDefinition { add(m.file, m.line, "macro definition") }
+        }
+      }
+    }
+    return out.mapValues { $0.sorted() }
+  }
 }

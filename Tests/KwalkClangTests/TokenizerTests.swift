@@ -17,7 +17,7 @@ import Testing
     let dev = try #require(files["net/core/dev.c"])
     let k = kinds(dev)
     #expect(k["return"] == [.keyword] && k["struct"] == [.keyword])
-    #expect(k["include"] == [.keyword], "a directive's name")
+    #expect(k["include"] == [.keyword] && k["#"] == [.keyword], "a directive's name and its #")
     #expect(k["INDIRECT_CALL_2"] == [.macro], "\(k["INDIRECT_CALL_2"] ?? [])")
     #expect(k["dev_queue_xmit"]?.contains(.identifier) == true)
     #expect(

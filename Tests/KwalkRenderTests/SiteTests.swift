@@ -29,6 +29,7 @@ enum MiniSite {
     let w = SiteModel.Walkthrough(
       spec: spec, legs: zip(paths, attached).map { builder.leg($0, sources: read, notes: $1) },
       overview: (attached.first?.overview ?? []).map(AnnotationNote.init))
+    for (p, refs) in SiteModelBuilder.stepReferences([w]) { sources[p]?.steps = refs }
     return SiteModel(kernels: [
       SiteModel.Kernel(
         label: "mini", version: "0.0", debianPackage: nil, config: "none", walkthroughs: [w], sources: sources)
