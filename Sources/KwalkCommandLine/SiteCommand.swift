@@ -13,12 +13,20 @@ struct SiteCommand: ParsableCommand {
     try reportingErrors {
       let progress = ProgressReporter()
       var kernels: [SiteModel.Kernel] = []
+      var workspaces: [Workspace] = []
       for source in kernel.sources {
         let ws = try Workspace(
           source: source, cache: kernel.kwalkCache, annotations: kernel.annotations, progress: progress)
         kernels.append(try ws.siteKernel(progress: progress))
+        workspaces.append(ws)
       }
-      let model = try SiteModel(kernels: kernels).withGraphs(Graphviz.svg)
+      var diff: SiteModel.VersionDiff?
+      if workspaces.count == 2 {
+        diff = SiteModel.VersionDiff(
+          page: DiffPage.relativePath(fromLabel: kernels[0].label, toLabel: kernels[1].label),
+          diffs: try workspaces[0].pathDiffs(to: workspaces[1]))
+      }
+      let model = try SiteModel(kernels: kernels, versionDiff: diff).withGraphs(Graphviz.svg)
       let files = SiteRenderer.render(model)
       try DirectorySink(directory: out).write(files)
       let pages = files.filter { $0.relativePath.hasSuffix(".html") }.count

@@ -22,7 +22,7 @@ enum HomePage {
           "li", [:],
           [.link(SitePaths.relative(from: page, to: SitePaths.driftMarkdown), "Annotation drift report (Markdown)")]))
     }
-    if let diff = model.versionDiffPage {
+    if let diff = model.versionDiff?.page ?? model.versionDiffPage {
       reports.append(
         .tag("li", [:], [.link(SitePaths.relative(from: page, to: diff), "What changed between versions")]))
     }

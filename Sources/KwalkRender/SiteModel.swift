@@ -1,5 +1,6 @@
 import KwalkAnnotate
 import KwalkCore
+import KwalkDiff
 import KwalkGraph
 
 /// Everything the site shows, computed by the earlier stages. Rendering reads only this.
@@ -34,15 +35,32 @@ public struct SiteModel: Sendable {
     }
   }
 
+  /// The path diffs between two kernels and the page that shows them (`DiffPage`).
+  public struct VersionDiff: Sendable {
+    /// Site-relative path (`diff/6.1-6.12.html`).
+    public var page: String
+    public var diffs: [PathDiff]
+
+    public init(page: String, diffs: [PathDiff]) {
+      self.page = page
+      self.diffs = diffs
+    }
+  }
+
   public var kernels: [Kernel]
   /// Site-relative path of the annotation drift report, when another stage renders one.
   public var driftReportPage: String?
-  /// Site-relative path of the version diff, when another stage renders one.
+  /// Site-relative path of a version diff page rendered elsewhere.
   public var versionDiffPage: String?
+  /// The version diff this site renders, when two kernels are given.
+  public var versionDiff: VersionDiff?
 
-  public init(kernels: [Kernel], driftReportPage: String? = nil, versionDiffPage: String? = nil) {
+  public init(
+    kernels: [Kernel], driftReportPage: String? = nil, versionDiffPage: String? = nil, versionDiff: VersionDiff? = nil
+  ) {
     self.kernels = kernels
     self.driftReportPage = driftReportPage
     self.versionDiffPage = versionDiffPage
+    self.versionDiff = versionDiff
   }
 }

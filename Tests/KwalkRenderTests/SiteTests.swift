@@ -104,6 +104,20 @@ enum MiniSite {
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
   }
 
+  @Test func homeLinksReportsOnlyWhenTheModelHasThem() throws {
+    var model = try MiniSite.model()
+    let home = { (m: SiteModel) in
+      String(decoding: SiteRenderer.render(m).first { $0.relativePath == "index.html" }!.bytes, as: UTF8.self)
+    }
+    #expect(!home(model).contains("diff/") && !home(model).contains("drift"))
+    model.versionDiff = SiteModel.VersionDiff(page: "diff/a-b.html", diffs: [])
+    model.driftReportPage = "reports/drift.html"
+    #expect(SiteRenderer.render(model).contains { $0.relativePath == "diff/a-b.html" })
+    #expect(
+      home(model).contains("<a href=\"diff/a-b.html\">") && home(model).contains("<a href=\"reports/drift.html\">"))
+    #expect(home(model).contains("<a href=\"mini/walk/mini/send.html\">send (6 steps)</a>"))
+  }
+
   @Test func relativeLinks() {
     #expect(
       SitePaths.relative(from: "6.1/walk/tcp-ipv4/send.html", to: "6.1/source/net/core/dev.c.html", fragment: "L5")
