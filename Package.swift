@@ -20,6 +20,7 @@ let package = Package(
       name: "KwalkCommandLine",
       dependencies: [
         "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkRender",
+        "KwalkSimulate", "KwalkTrace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: clangHeaders),
     .target(name: "KwalkCore"),
@@ -31,6 +32,8 @@ let package = Package(
     .target(name: "KwalkGraph", dependencies: ["KwalkCore", "KwalkIndex"], swiftSettings: clangHeaders),
     .target(name: "KwalkAnnotate", dependencies: ["KwalkCore", "KwalkGraph"], swiftSettings: clangHeaders),
     .target(name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate"], swiftSettings: clangHeaders),
+    .target(name: "KwalkSimulate", dependencies: ["KwalkCore", "KwalkGraph", "KwalkIndex"], swiftSettings: clangHeaders),
+    .target(name: "KwalkTrace", dependencies: ["KwalkCore", "KwalkGraph", "KwalkIndex", "KwalkSimulate"], swiftSettings: clangHeaders),
     .target(
       name: "KwalkTestSupport",
       dependencies: ["KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkGraph"], swiftSettings: clangHeaders),

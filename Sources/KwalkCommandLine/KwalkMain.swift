@@ -7,7 +7,7 @@ public struct KwalkMain: ParsableCommand {
     abstract: "Walk a packet through a real Linux tree: index it with libclang, resolve the call graph, explain it.",
     subcommands: [
       FlagsCommand.self, IndexCommand.self, SymbolsCommand.self, CallsCommand.self, BindingsCommand.self,
-      PathCommand.self, GraphCommand.self, SiteCommand.self,
+      PathCommand.self, GraphCommand.self, SiteCommand.self, SimulateCommand.self, TraceCommand.self, VerifyCommand.self,
     ])
 
   public init() {}
