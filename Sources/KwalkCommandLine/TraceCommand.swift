@@ -1,13 +1,55 @@
 import ArgumentParser
+import Foundation
+import KwalkSimulate
+import KwalkTrace
 
-/// `kwalk trace` (filled in below).
+/// `kwalk trace`: records the watched tracepoints with stacks during a bounded loopback exchange.
 struct TraceCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "trace", abstract: "Record a loopback trace.")
-  func run() throws {}
+  static let configuration = CommandConfiguration(
+    commandName: "trace",
+    abstract: "Record a real trace of a small TCP and UDP exchange on 127.0.0.1 and ::1 (root; restores tracefs).")
+  @Option(help: "Write the raw trace here (default: standard output).") var out: String?
+  @Option(help: "Payload bytes per segment or datagram.") var payload: Int = 5
+  @Option(help: "Segments or datagrams per socket.") var count: Int = 1
+
+  func run() throws {
+    try reportingErrors {
+      let text = try LiveTrace.record(payload: payload, count: count)
+      if let out {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        FileHandle.standardError.write(Data("kwalk: trace written to \(out)\n".utf8))
+      } else {
+        print(text, terminator: "")
+      }
+    }
+  }
 }
 
-/// `kwalk verify` (filled in below).
-struct VerifyCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "verify", abstract: "Verify the simulator.")
-  func run() throws {}
+/// Runs a trace session on this machine.
+enum LiveTrace {
+  static func record(payload: Int, count: Int) throws -> String {
+    guard (1...1400).contains(payload), (1...16).contains(count) else {
+      throw ValidationFailure("--payload must be 1...1400 and --count 1...16 (a bounded exchange)")
+    }
+    let session = TraceSession(events: Scenario.defaultEvents)
+    let marker = "kwalk payload=\(payload) count=\(count) release=\(release())"
+    let text = try session.record(exchange: LoopbackExchange(payload: payload, count: count), marker: marker)
+    for n in session.notes { FileHandle.standardError.write(Data("kwalk: \(n)\n".utf8)) }
+    return text
+  }
+
+  /// `uname -r`.
+  static func release() -> String {
+    var u = utsname()
+    uname(&u)
+    return withUnsafeBytes(of: &u.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+  }
+
+  /// Event names this kernel offers, from tracefs.
+  static func availableEvents() -> Set<String>? {
+    guard let text = try? String(contentsOfFile: "/sys/kernel/tracing/available_events", encoding: .utf8) else {
+      return nil
+    }
+    return Set(text.split(separator: "\n").compactMap { $0.split(separator: ":").last.map(String.init) })
+  }
 }
