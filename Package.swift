@@ -47,9 +47,16 @@ let package = Package(
       name: "KwalkRenderTests", dependencies: ["KwalkRender", "KwalkGraph", "KwalkTestSupport"],
       swiftSettings: clangHeaders),
     .testTarget(
+      name: "KwalkSimulateTests", dependencies: ["KwalkSimulate", "KwalkGraph", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
+    .testTarget(
+      name: "KwalkTraceTests", dependencies: ["KwalkTrace", "KwalkSimulate", "KwalkGraph", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
+    .testTarget(
       name: "KwalkIntegrationTests",
       dependencies: [
         "KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkClang", "KwalkTestSupport", "KwalkCommandLine", "kwalk",
+        "KwalkSimulate", "KwalkTrace",
       ],
       swiftSettings: clangHeaders),
   ],

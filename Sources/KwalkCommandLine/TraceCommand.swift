@@ -11,10 +11,11 @@ struct TraceCommand: ParsableCommand {
   @Option(help: "Write the raw trace here (default: standard output).") var out: String?
   @Option(help: "Payload bytes per segment or datagram.") var payload: Int = 5
   @Option(help: "Segments or datagrams per socket.") var count: Int = 1
+  @Flag(help: "Leave options/stacktrace off.") var noStacks = false
 
   func run() throws {
     try reportingErrors {
-      let text = try LiveTrace.record(payload: payload, count: count)
+      let text = try LiveTrace.record(payload: payload, count: count, stacks: !noStacks)
       if let out {
         try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         FileHandle.standardError.write(Data("kwalk: trace written to \(out)\n".utf8))
@@ -27,11 +28,11 @@ struct TraceCommand: ParsableCommand {
 
 /// Runs a trace session on this machine.
 enum LiveTrace {
-  static func record(payload: Int, count: Int) throws -> String {
+  static func record(payload: Int, count: Int, stacks: Bool = true) throws -> String {
     guard (1...1400).contains(payload), (1...16).contains(count) else {
       throw ValidationFailure("--payload must be 1...1400 and --count 1...16 (a bounded exchange)")
     }
-    let session = TraceSession(events: Scenario.defaultEvents)
+    let session = TraceSession(events: Scenario.defaultEvents, stacks: stacks)
     let marker = "kwalk payload=\(payload) count=\(count) release=\(release())"
     let text = try session.record(exchange: LoopbackExchange(payload: payload, count: count), marker: marker)
     for n in session.notes { FileHandle.standardError.write(Data("kwalk: \(n)\n".utf8)) }

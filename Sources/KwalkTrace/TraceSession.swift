@@ -19,12 +19,16 @@ public final class TraceSession {
   public let tracefs: String
   public let stateFile: String
   public let events: [String]
+  /// Whether each event carries a `<stack trace>` (`options/stacktrace`).
+  public let stacks: Bool
   /// Lines to show the user (leftovers restored, events this kernel lacks).
   public private(set) var notes: [String] = []
 
   public init(
-    tracefs: String = "/sys/kernel/tracing", stateFile: String = "/run/kwalk-trace.state", events: [String]
+    tracefs: String = "/sys/kernel/tracing", stateFile: String = "/run/kwalk-trace.state", events: [String],
+    stacks: Bool = true
   ) {
+    self.stacks = stacks
     self.tracefs = tracefs
     self.stateFile = stateFile
     self.events = events
@@ -65,7 +69,7 @@ public final class TraceSession {
       if parts[0] == "irq" { try write("vec == 3", to: dir + "/filter") }
       try write("1", to: dir + "/enable")
     }
-    try write("1", to: instance + "/options/stacktrace")
+    if stacks { try write("1", to: instance + "/options/stacktrace") }
     try write("1", to: instance + "/tracing_on")
     try write(marker, to: instance + "/trace_marker")
     try exchange.run()
