@@ -105,7 +105,7 @@ enum Alignment {
       if i < a.count, j < b.count, a[i] == b[j] {
         i += 1
         j += 1
-      } else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] {
+      } else if j < b.count, i == a.count || lcs[i][j + 1] > lcs[i + 1][j] {
         out.append("+ \(b[j])")
         j += 1
       } else {
