@@ -31,7 +31,9 @@ let package = Package(
     .target(name: "KwalkIndex", dependencies: ["KwalkCore", "KwalkClang", "KwalkKernel", "KwalkStore"], swiftSettings: clangHeaders),
     .target(name: "KwalkGraph", dependencies: ["KwalkCore", "KwalkIndex"], swiftSettings: clangHeaders),
     .target(name: "KwalkAnnotate", dependencies: ["KwalkCore", "KwalkGraph"], swiftSettings: clangHeaders),
-    .target(name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate"], swiftSettings: clangHeaders),
+    .target(
+      name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate", "KwalkSimulate", "KwalkTrace"],
+      swiftSettings: clangHeaders),
     .target(name: "KwalkSimulate", dependencies: ["KwalkCore", "KwalkGraph", "KwalkIndex"], swiftSettings: clangHeaders),
     .target(name: "KwalkTrace", dependencies: ["KwalkCore", "KwalkGraph", "KwalkIndex", "KwalkSimulate"], swiftSettings: clangHeaders),
     .target(
@@ -44,7 +46,8 @@ let package = Package(
     .testTarget(name: "KwalkIndexTests", dependencies: ["KwalkIndex", "KwalkStore", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(name: "KwalkGraphTests", dependencies: ["KwalkGraph", "KwalkTestSupport"], swiftSettings: clangHeaders),
     .testTarget(
-      name: "KwalkRenderTests", dependencies: ["KwalkRender", "KwalkGraph", "KwalkTestSupport"],
+      name: "KwalkRenderTests",
+      dependencies: ["KwalkRender", "KwalkGraph", "KwalkTestSupport", "KwalkSimulate", "KwalkTrace"],
       swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkSimulateTests", dependencies: ["KwalkSimulate", "KwalkGraph", "KwalkTestSupport"],

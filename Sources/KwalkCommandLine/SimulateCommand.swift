@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KwalkGraph
 import KwalkKernel
+import KwalkRender
 import KwalkSimulate
 
 /// Output formats of `kwalk simulate`.
@@ -18,6 +19,8 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Payload bytes per segment or datagram.") var payload: Int = 5
   @Option(help: "How many segments or datagrams.") var count: Int = 1
   @Option var format: SimulateFormat = .ftrace
+  @Option(help: "Write the stepping page (simulator/<walkthrough>.html and its assets) into this directory, replacing it.")
+  var html: String?
   @Flag(help: "List each function's effects as read from the index instead of the events.") var explain = false
 
   func run() throws {
@@ -31,6 +34,7 @@ struct SimulateCommand: ParsableCommand {
       let simulator = try Simulator(graph: graph, paths: paths, scenario: scenario)
       if explain { return print(simulator.explain(), terminator: "") }
       let trace = simulator.run()
+      if let html { return try DirectorySink(directory: html).write(SimulatorPage.files([trace])) }
       switch format {
       case .ftrace: print(FtraceEncoder.encode(trace), terminator: "")
       case .json: print(String(decoding: try SimJSONEncoder.encode(trace), as: UTF8.self))

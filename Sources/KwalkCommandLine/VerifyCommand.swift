@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KwalkGraph
 import KwalkKernel
+import KwalkRender
 import KwalkSimulate
 import KwalkTrace
 
@@ -13,6 +14,8 @@ struct VerifyCommand: ParsableCommand {
   @OptionGroup var kernel: KernelOptions
   @Option(help: "An ftrace text file (default: record one now with kwalk trace's exchange).") var trace: String?
   @Option(help: "Write the report as JSON here as well.") var json: String?
+  @Option(help: "Write the report page (verify.html and its stylesheet) into this directory, replacing it.")
+  var html: String?
 
   func run() throws {
     var failed = false
@@ -23,6 +26,10 @@ struct VerifyCommand: ParsableCommand {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try enc.encode(report).write(to: URL(fileURLWithPath: json), options: .atomic)
+      }
+      if let html {
+        let css = SimulatorPage.files([]).filter { $0.relativePath.hasSuffix(".css") }
+        try DirectorySink(directory: html).write([RenderedFile(VerifyReportPage.path, VerifyReportPage.render(report))] + css)
       }
       failed = report.realDisagreements > 0
     }

@@ -25,6 +25,20 @@ public struct TraceReport: Hashable, Codable, Sendable {
     public var recordedLine: Int?
     /// `- expected` / `+ recorded` lines where they differ.
     public var differences: [String]
+
+    public init(
+      walkthrough: String, skb: String, status: SkbStatus, expected: [String], recorded: [String],
+      recordedAddress: String?, recordedLine: Int?, differences: [String]
+    ) {
+      self.walkthrough = walkthrough
+      self.skb = skb
+      self.status = status
+      self.expected = expected
+      self.recorded = recorded
+      self.recordedAddress = recordedAddress
+      self.recordedLine = recordedLine
+      self.differences = differences
+    }
   }
 
   /// How an adjacent caller→callee pair of a recorded stack relates to the static graph.
@@ -49,6 +63,15 @@ public struct TraceReport: Hashable, Codable, Sendable {
     public var reason: String
     /// How many recorded stacks hold the pair.
     public var occurrences: Int
+
+    public init(caller: String, callee: String, status: PairStatus, chain: [String], reason: String, occurrences: Int) {
+      self.caller = caller
+      self.callee = callee
+      self.status = status
+      self.chain = chain
+      self.reason = reason
+      self.occurrences = occurrences
+    }
   }
 
   public var runningKernel: String
@@ -60,6 +83,19 @@ public struct TraceReport: Hashable, Codable, Sendable {
   public var unmodelledSkbs: Int
   /// Recorded loopback skbs in all.
   public var recordedSkbs: Int
+
+  public init(
+    runningKernel: String, indexedKernel: String, traceSource: String, skbs: [SkbCheck], pairs: [PairCheck],
+    unmodelledSkbs: Int, recordedSkbs: Int
+  ) {
+    self.runningKernel = runningKernel
+    self.indexedKernel = indexedKernel
+    self.traceSource = traceSource
+    self.skbs = skbs
+    self.pairs = pairs
+    self.unmodelledSkbs = unmodelledSkbs
+    self.recordedSkbs = recordedSkbs
+  }
 
   /// Disagreements not explained by the version gap: what makes `kwalk verify` fail.
   public var realDisagreements: Int {
