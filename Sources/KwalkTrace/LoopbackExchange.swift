@@ -16,14 +16,17 @@ public struct LoopbackExchange: Sendable {
     self.count = count
   }
 
-  public func run() throws {
+  /// Runs the exchange; `stop` is asked between steps and throws to end it early.
+  public func run(stop: () throws -> Void = {}) throws {
     for v6 in [false, true] {
-      try tcp(v6: v6)
-      try udp(v6: v6)
+      try stop()
+      try tcp(v6: v6, stop: stop)
+      try stop()
+      try udp(v6: v6, stop: stop)
     }
   }
 
-  func tcp(v6: Bool) throws {
+  func tcp(v6: Bool, stop: () throws -> Void) throws {
     let listener = try socket(v6: v6, type: SOCK_STREAM)
     defer { close(listener) }
     var one: Int32 = 1
@@ -41,6 +44,7 @@ public struct LoopbackExchange: Sendable {
     let bytes = [UInt8](repeating: UInt8(ascii: "k"), count: payload)
     var buffer = [UInt8](repeating: 0, count: max(payload, 1) * 2)
     for _ in 0..<count {
+      try stop()
       guard Glibc.send(client, bytes, bytes.count, 0) == bytes.count else { throw TraceError.exchange("send: \(errno)") }
       var got = 0
       while got < payload {
@@ -51,7 +55,7 @@ public struct LoopbackExchange: Sendable {
     }
   }
 
-  func udp(v6: Bool) throws {
+  func udp(v6: Bool, stop: () throws -> Void) throws {
     let receiver = try socket(v6: v6, type: SOCK_DGRAM)
     defer { close(receiver) }
     try bind(receiver, v6: v6)
@@ -62,6 +66,7 @@ public struct LoopbackExchange: Sendable {
     let bytes = [UInt8](repeating: UInt8(ascii: "k"), count: payload)
     var buffer = [UInt8](repeating: 0, count: max(payload, 1) * 2)
     for _ in 0..<count {
+      try stop()
       guard Glibc.send(sender, bytes, bytes.count, 0) == bytes.count else { throw TraceError.exchange("sendto: \(errno)") }
       guard recv(receiver, &buffer, buffer.count, 0) >= 0 else { throw TraceError.exchange("recvfrom timed out") }
     }

@@ -20,30 +20,43 @@ enum TraceCleanup {
     self.tracefs = Array(tracefs.utf8CString)
     unmount = state.mountedTracefs
     armed = true
+    interrupted = 0
     signal(SIGINT, handler)
     signal(SIGTERM, handler)
   }
 
-  /// Turns the instance off, removes it, unmounts tracefs if this run mounted it, and forgets the state.
-  static func run() {
-    guard armed else { return }
+  /// Turns the instance off, removes it, unmounts tracefs if this run mounted it, and forgets the state. The
+  /// state file stays when the instance could not be removed, so the next run restores it. Returns success.
+  @discardableResult
+  static func run() -> Bool {
+    guard armed else { return true }
     armed = false
     let fd = open(tracingOn, O_WRONLY)
     if fd >= 0 {
       _ = Glibc.write(fd, "0", 1)
       close(fd)
     }
-    rmdir(instance)
-    if unmount { umount(tracefs) }
-    unlink(stateFile)
+    let removed = rmdir(instance) == 0 || errno == ENOENT
+    if removed {
+      if unmount { umount(tracefs) }
+      unlink(stateFile)
+    }
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)
+    return removed
   }
 
+  /// The signal received, if any. The handler only records it: a handler may run on another thread while the
+  /// session writes the state file or creates the instance, so the session itself stops at its next step and
+  /// restores on the way out.
+  nonisolated(unsafe) static var interrupted: Int32 = 0
+
   static let handler: @convention(c) (Int32) -> Void = { sig in
-    TraceCleanup.run()
-    let message = "kwalk: interrupted; tracing settings restored\n"
-    _ = Glibc.write(2, message, message.utf8.count)
-    _exit(128 + sig)
+    TraceCleanup.interrupted = sig
+  }
+
+  /// Throws once a signal arrived.
+  static func check() throws {
+    if interrupted != 0 { throw TraceError.interrupted(interrupted == SIGINT ? "SIGINT" : "SIGTERM") }
   }
 }

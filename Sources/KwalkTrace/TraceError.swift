@@ -6,6 +6,7 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
   case noLoopbackEvents(String)
   case io(String, String)
   case exchange(String)
+  case interrupted(String)
 
   public var description: String {
     switch self {
@@ -20,6 +21,7 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
       return "\(f) has no net events on dev=lo: record one with `kwalk trace --out FILE`"
     case .io(let path, let why): return "\(path): \(why)"
     case .exchange(let why): return "loopback exchange failed: \(why)"
+    case .interrupted(let signal): return "interrupted by \(signal); every tracing setting was restored"
     }
   }
 }

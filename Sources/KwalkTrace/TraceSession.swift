@@ -52,9 +52,11 @@ public final class TraceSession {
     }
     let instance = tracefs + "/instances/kwalk-\(getpid())"
     let state = State(instance: instance, mountedTracefs: mounted, pid: getpid())
-    try save(state)
+    // Armed before the state is saved, so no signal can land between saving and being able to undo.
     TraceCleanup.arm(state: state, stateFile: stateFile, tracefs: tracefs)
     defer { TraceCleanup.run() }
+    try save(state)
+    try TraceCleanup.check()
     guard mkdir(instance, 0o755) == 0 else {
       throw TraceError.io(instance, "cannot create the ftrace instance: \(String(cString: strerror(errno)))")
     }
@@ -68,11 +70,13 @@ public final class TraceSession {
       }
       if parts[0] == "irq" { try write("vec == 3", to: dir + "/filter") }
       try write("1", to: dir + "/enable")
+      try TraceCleanup.check()
     }
     if stacks { try write("1", to: instance + "/options/stacktrace") }
     try write("1", to: instance + "/tracing_on")
     try write(marker, to: instance + "/trace_marker")
-    try exchange.run()
+    try TraceCleanup.check()
+    try exchange.run(stop: TraceCleanup.check)
     try write("0", to: instance + "/tracing_on")
     return try read(instance + "/trace")
   }
