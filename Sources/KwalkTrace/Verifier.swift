@@ -37,7 +37,7 @@ public struct Verifier {
       let labels = Dictionary(uniqueKeysWithValues: sim.skbs.map { ($0.address, $0.label) })
       for g in SkbGrouping.group(SkbGrouping.observed(sim)) {
         let (check, index) = compare(g, label: labels[g.address] ?? g.address, walkthrough: sim.scenario.walkthrough,
-          recorded: recordedGroups)
+          recorded: recordedGroups, used: used)
         if let index { used.insert(index) }
         checks.append(check)
       }
@@ -48,8 +48,9 @@ public struct Verifier {
       recordedSkbs: recordedGroups.count)
   }
 
-  /// The closest recorded skb that starts with the same event and len.
-  func compare(_ sim: SkbEvents, label: String, walkthrough: String, recorded: [SkbEvents])
+  /// The closest recorded skb that starts with the same event and len; among equals, one not yet compared (so
+  /// the second segment is compared with the second recorded segment).
+  func compare(_ sim: SkbEvents, label: String, walkthrough: String, recorded: [SkbEvents], used: Set<Int>)
     -> (TraceReport.SkbCheck, Int?)
   {
     let expected = sim.events.map(\.summary)
@@ -58,7 +59,9 @@ public struct Verifier {
       recordedLine: nil, differences: [])
     guard let first = sim.events.first else { return (check, nil) }
     var best: (Int, Int, [String])?
-    for (i, r) in recorded.enumerated() {
+    let order = recorded.indices.filter { !used.contains($0) } + recorded.indices.filter { used.contains($0) }
+    for i in order {
+      let r = recorded[i]
       guard let f = r.events.first, f.name == first.name, f.len == first.len else { continue }
       let diff = Alignment.differences(expected, r.events.map(\.summary))
       if best == nil || diff.count < best!.1 { best = (i, diff.count, diff) }
