@@ -48,9 +48,8 @@ enum LiveTrace {
 
   /// Event names this kernel offers, from tracefs.
   static func availableEvents() -> Set<String>? {
-    guard let text = try? String(contentsOfFile: "/sys/kernel/tracing/available_events", encoding: .utf8) else {
-      return nil
-    }
-    return Set(text.split(separator: "\n").compactMap { $0.split(separator: ":").last.map(String.init) })
+    guard let text = try? TraceSession.read("/sys/kernel/tracing/available_events") else { return nil }
+    let names = Set(text.split(separator: "\n").compactMap { $0.split(separator: ":").last.map(String.init) })
+    return names.isEmpty ? nil : names
   }
 }

@@ -78,11 +78,11 @@ public final class TraceSession {
     try TraceCleanup.check()
     try exchange.run(stop: TraceCleanup.check)
     try write("0", to: instance + "/tracing_on")
-    return try read(instance + "/trace")
+    return try Self.read(instance + "/trace")
   }
 
   /// Reads a tracefs file to its end: tracefs reports size 0, so read until `read` returns nothing.
-  func read(_ path: String) throws -> String {
+  public static func read(_ path: String) throws -> String {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw TraceError.io(path, "cannot read the trace: \(String(cString: strerror(errno)))") }
     defer { close(fd) }

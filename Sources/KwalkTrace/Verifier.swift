@@ -78,15 +78,22 @@ public struct Verifier {
     check.differences = diff
     if diff.isEmpty {
       check.status = .matched
-    } else if let available = availableEvents, diff.allSatisfy({ line in
-      let name = String(line.dropFirst(2).prefix { $0 != " " })
-      return !available.contains(name)
-    }) {
+    } else if diff.allSatisfy(isVersionGap) {
       check.status = .versionGap
     } else {
       check.status = .differs
     }
     return (check, index)
+  }
+}
+
+extension Verifier {
+  /// A difference the version gap explains: a simulated event the running kernel does not have, or a recorded
+  /// event whose tracepoint the indexed kernel has nowhere.
+  func isVersionGap(_ line: String) -> Bool {
+    let name = String(line.dropFirst(2).prefix { $0 != " " })
+    if line.hasPrefix("- ") { return availableEvents.map { !$0.contains(name) } ?? false }
+    return !graph.snapshot.tracepointsByCaller.values.contains { $0.contains { $0.event == name } }
   }
 }
 
