@@ -5,11 +5,6 @@ import KwalkKernel
 import KwalkRender
 import KwalkSimulate
 
-/// Output formats of `kwalk simulate`.
-enum SimulateFormat: String, ExpressibleByArgument, CaseIterable {
-  case ftrace, json, perfetto
-}
-
 /// `kwalk simulate`: the tracepoint events a walkthrough predicts.
 struct SimulateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

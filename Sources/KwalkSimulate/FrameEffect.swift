@@ -11,28 +11,3 @@ public enum FrameEffect: Hashable, Sendable {
   /// Bottom halves enabled again (`rcu_read_unlock_bh`): a pending softirq runs here in process context.
   case bottomHalvesEnabled
 }
-
-/// The layer of a header.
-public enum HeaderLayer: String, Hashable, Sendable {
-  case link, network, transport
-}
-
-/// An operation on a queue of skbs.
-public enum QueueOperation: Hashable, Sendable {
-  case enqueue(String)
-  case dequeue(String)
-  /// Moves every skb of the first queue to the end of the second.
-  case splice(String, String)
-}
-
-/// A function on a leg of the path with its continuing call, and the effects before and after that call.
-public struct Frame: Hashable, Sendable {
-  public var function: String
-  public var id: SymbolID
-  /// Index of the hop that entered this function (-1 for the leg's entry).
-  public var hop: Int
-  /// Effects in source order before the call that continues the path (all of them for the last function).
-  public var before: [FrameEffect]
-  /// Effects in source order after it.
-  public var after: [FrameEffect]
-}

@@ -4,7 +4,7 @@ import Foundation
 /// on a track per context, and one flow per skb joining its events.
 public enum PerfettoEncoder {
   public static func encode(_ trace: SimTrace) throws -> Data {
-    var events: [[String: AnyCodable]] = []
+    var events: [[String: ChromeTraceValue]] = []
     events.append(["ph": "M", "pid": 1, "name": "process_name", "args": ["name": .string("kwalk simulate \(trace.scenario.walkthrough)")]])
     events.append(["ph": "M", "pid": 1, "tid": 1, "name": "thread_name", "args": ["name": "process context"]])
     events.append(["ph": "M", "pid": 1, "tid": 2, "name": "thread_name", "args": ["name": "NET_RX softirq"]])
@@ -14,7 +14,7 @@ public enum PerfettoEncoder {
     var seenSkb: Set<String> = []
     for e in trace.events {
       let tid = e.context == .softirq ? 2 : 1
-      var args: [String: AnyCodable] = ["function": .string(e.function), "leg": .string(e.leg), "hop": .int(e.hop)]
+      var args: [String: ChromeTraceValue] = ["function": .string(e.function), "leg": .string(e.leg), "hop": .int(e.hop)]
       for f in e.fields { args[f.key] = .string(f.value) }
       if let site = e.site { args["site"] = .string("\(site.file):\(site.line)") }
       events.append([
@@ -30,32 +30,6 @@ public enum PerfettoEncoder {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(["displayTimeUnit": AnyCodable.string("ns"), "traceEvents": .array(events.map { .object($0) })])
-  }
-}
-
-/// A JSON value, for the loosely typed Chrome trace format.
-public enum AnyCodable: Encodable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-  ExpressibleByDictionaryLiteral
-{
-  case string(String)
-  case int(Int)
-  case array([AnyCodable])
-  case object([String: AnyCodable])
-
-  public init(stringLiteral value: String) { self = .string(value) }
-  public init(integerLiteral value: Int) { self = .int(value) }
-  public init(dictionaryLiteral elements: (String, AnyCodable)...) {
-    self = .object(Dictionary(uniqueKeysWithValues: elements))
-  }
-
-  public func encode(to encoder: Encoder) throws {
-    var c = encoder.singleValueContainer()
-    switch self {
-    case .string(let s): try c.encode(s)
-    case .int(let i): try c.encode(i)
-    case .array(let a): try c.encode(a)
-    case .object(let o): try c.encode(o)
-    }
+    return try encoder.encode(["displayTimeUnit": ChromeTraceValue.string("ns"), "traceEvents": .array(events.map { .object($0) })])
   }
 }

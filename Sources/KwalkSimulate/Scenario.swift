@@ -75,19 +75,3 @@ public struct Scenario: Hashable, Codable, Sendable {
   /// The EtherType the events print (`protocol=0x0800`).
   public var etherType: String { network == .ipv4 ? "0x0800" : "0x86dd" }
 }
-
-/// Why a simulation could not run.
-public enum SimulateError: Error, CustomStringConvertible, Equatable {
-  case unknownScenario(String)
-  case badParameter(String, String)
-  case missingLeg(String, walkthrough: String)
-
-  public var description: String {
-    switch self {
-    case .unknownScenario(let w):
-      return "walkthrough \(w) has no simulator scenario: use tcp-ipv4, tcp-ipv6 or udp-ipv4"
-    case .badParameter(let p, let range): return "\(p) is out of range: use \(range)"
-    case .missingLeg(let d, let w): return "walkthrough \(w) has no \(d) leg: the simulator needs send and receive"
-    }
-  }
-}

@@ -1,59 +1,5 @@
 import Foundation
 
-/// Where a CPU runs when an event fires.
-public enum SimContext: String, Codable, Sendable {
-  /// A task in a system call.
-  case process
-  /// The NET_RX softirq.
-  case softirq
-}
-
-/// One `key=value` field an event prints, in the order ftrace prints it.
-public struct SimField: Hashable, Codable, Sendable {
-  public var key: String
-  public var value: String
-  public init(_ key: String, _ value: String) {
-    self.key = key
-    self.value = value
-  }
-}
-
-/// The queues the model tracks, each holding skb labels (`data#1`), front first.
-public struct SimQueues: Hashable, Codable, Sendable {
-  /// The sending socket's write queue (segments kept until ACKed).
-  public var sk_write_queue: [String] = []
-  /// The per-CPU backlog, filled by `enqueue_to_backlog`.
-  public var input_pkt_queue: [String] = []
-  /// The per-CPU backlog being processed by `process_backlog`.
-  public var process_queue: [String] = []
-  /// The receiving socket's receive queue.
-  public var sk_receive_queue: [String] = []
-
-  public init() {}
-
-  /// The queue names the model knows, as the kernel's fields are named.
-  public static let names = ["sk_write_queue", "input_pkt_queue", "process_queue", "sk_receive_queue"]
-
-  subscript(name: String) -> [String] {
-    get {
-      switch name {
-      case "sk_write_queue": return sk_write_queue
-      case "input_pkt_queue": return input_pkt_queue
-      case "process_queue": return process_queue
-      default: return sk_receive_queue
-      }
-    }
-    set {
-      switch name {
-      case "sk_write_queue": sk_write_queue = newValue
-      case "input_pkt_queue": input_pkt_queue = newValue
-      case "process_queue": process_queue = newValue
-      default: sk_receive_queue = newValue
-      }
-    }
-  }
-}
-
 /// One tracepoint event the simulator predicts, with the state a reader asks about when it fires.
 public struct SimEvent: Hashable, Codable, Sendable {
   /// Position in the trace (0-based).
@@ -89,11 +35,4 @@ public struct SimEvent: Hashable, Codable, Sendable {
   public var qualifiedName: String { "\(system):\(name)" }
   /// The field named `key`.
   public func field(_ key: String) -> String? { fields.first { $0.key == key }?.value }
-}
-
-/// A `trace_*` call site: file and line in the indexed tree, and the function that holds it.
-public struct SimSite: Hashable, Codable, Sendable {
-  public var file: String
-  public var line: Int
-  public var function: String
 }

@@ -1,18 +1,6 @@
 import Foundation
 import KwalkGraph
 
-/// One skb the simulation sends: its label, what it carries, and the address events print for it.
-public struct SimSkb: Hashable, Codable, Sendable {
-  /// `data#1`, `ack#1`, `datagram#1`.
-  public var label: String
-  /// `data`, `ack` or `datagram`.
-  public var kind: String
-  /// The address ftrace prints (`skbaddr=`), synthetic.
-  public var address: String
-  /// Payload bytes.
-  public var payload: Int
-}
-
 /// A simulation's result: the scenario, the legs it walked and the events it predicts.
 public struct SimTrace: Hashable, Codable, Sendable {
   public var scenario: Scenario

@@ -1,28 +1,5 @@
 import KwalkSimulate
 
-/// One event reduced to what simulated and recorded events share.
-public struct ObservedEvent: Hashable, Sendable {
-  public var name: String
-  public var address: String?
-  public var len: Int?
-  public var softirq: Bool
-  public var cpu: Int
-  /// Line in the trace file, for recorded events.
-  public var line: Int?
-
-  /// `net_dev_queue len=71 softirq`.
-  public var summary: String {
-    "\(name)\(len.map { " len=\($0)" } ?? "") \(softirq ? "softirq" : "process")"
-  }
-}
-
-/// An skb's events: from `net_dev_queue` until its address is queued again, with the address-less events (softirq,
-/// napi_poll, netif_rx_exit) that follow its events on the same CPU.
-public struct SkbEvents: Hashable, Sendable {
-  public var address: String
-  public var events: [ObservedEvent]
-}
-
 /// Groups events per skb the same way for the simulator and the kernel, so the two can be compared.
 public enum SkbGrouping {
   public static func group(_ events: [ObservedEvent]) -> [SkbEvents] {

@@ -1,11 +1,18 @@
 /// Why a trace could not be recorded or read. Each says what to do, on one line.
 public enum TraceError: Error, CustomStringConvertible, Equatable {
+  /// tracefs needs root.
   case notRoot
+  /// tracefs is absent and cannot be mounted.
   case noTracefs(String)
+  /// The file holds no ftrace event lines.
   case notFtrace(String)
+  /// The trace holds no skb event on `lo`.
   case noLoopbackEvents(String)
+  /// A tracefs or state file could not be read or written.
   case io(String, String)
+  /// The loopback exchange failed (socket error or timeout).
   case exchange(String)
+  /// SIGINT or SIGTERM arrived; the settings were restored.
   case interrupted(String)
 
   public var description: String {

@@ -44,6 +44,19 @@ import Testing
     #expect(report.realDisagreements == 1)
   }
 
+  @Test func eventTheIndexedKernelLacksIsAVersionGap() throws {
+    // sim-mini has no trace_netif_rx_entry site; a kernel that fires it differs by the version gap only.
+    let lines = FtraceEncoder.encode(sim).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let rx = try #require(lines.firstIndex { $0.contains(": netif_rx: ") })
+    var edited = lines
+    edited.insert(lines[rx].replacingOccurrences(of: ": netif_rx: ", with: ": netif_rx_entry: "), at: rx)
+    let report = try verifier().verify(recorded: try TraceParser.parse(edited.joined(separator: "\n"), source: "t"),
+      simulations: [sim])
+    #expect(report.skbs.first?.status == .versionGap)
+    #expect(report.skbs.first?.differences == ["+ netif_rx_entry len=33 process"])
+    #expect(report.realDisagreements == 0)
+  }
+
   @Test func noLoopbackEvents() throws {
     let text = FtraceEncoder.encode(sim).replacingOccurrences(of: "dev=lo", with: "dev=eth0")
     #expect(throws: TraceError.noLoopbackEvents("t")) {
