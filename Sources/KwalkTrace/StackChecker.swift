@@ -61,9 +61,10 @@ struct StackChecker {
       } else if !sameSeries {
         c.status = .versionGap
         c.reason = "no chain of \(verifier.maxDepth) edges in \(graph.snapshot.version); the running kernel's code differs"
+          + unindexedHint(caller)
       } else {
         c.status = .disagreement
-        c.reason = "no chain of \(verifier.maxDepth) edges joins them in the graph"
+        c.reason = "no chain of \(verifier.maxDepth) edges joins them in the graph" + unindexedHint(caller)
       }
       out.append(c)
     }
@@ -94,6 +95,21 @@ struct StackChecker {
       frontier = next
     }
     return out
+  }
+
+  /// The functions `caller` calls that the index does not define: a chain may pass through them unseen.
+  func unindexedHint(_ caller: String) -> String {
+    var names: [String] = []
+    for id in graph.snapshot.functionsByName[caller] ?? [] {
+      for call in graph.snapshot.callsByCaller[id] ?? [] where call.kind == .direct {
+        if case .function(let callee, let name) = call.target, graph.function(callee) == nil, !names.contains(name) {
+          names.append(name)
+        }
+      }
+    }
+    guard !names.isEmpty else { return "" }
+    return " (or the chain passes through a function outside the indexed files: "
+      + names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "") + ")"
   }
 
   /// `6.18.44-fc-v782` → `6.18`.
