@@ -10,6 +10,7 @@ struct sk_buff {
 	unsigned int network_header_len;
 	struct net_device *dev;
 	struct sock *sk;
+	int is_tcp;
 };
 
 struct sk_buff_head {

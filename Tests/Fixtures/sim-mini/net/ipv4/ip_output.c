@@ -8,6 +8,12 @@ static int ip_finish_output2(struct sk_buff *skb)
 	return dev_queue_xmit(skb);
 }
 
+int ip_queue_xmit(struct sk_buff *skb)
+{
+	skb_push(skb, sizeof(struct iphdr));
+	return ip_finish_output2(skb);
+}
+
 int ip_send_skb(struct sk_buff *skb)
 {
 	skb_push(skb, sizeof(struct iphdr));
