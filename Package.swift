@@ -20,7 +20,7 @@ let package = Package(
       name: "KwalkCommandLine",
       dependencies: [
         "KwalkCore", "KwalkKernel", "KwalkIndex", "KwalkStore", "KwalkGraph", "KwalkAnnotate", "KwalkRender",
-        "KwalkDiff",
+        "KwalkDiff", "KwalkSimulate", "KwalkTrace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ], swiftSettings: clangHeaders),
     .target(name: "KwalkCore"),
@@ -34,8 +34,13 @@ let package = Package(
     .target(
       name: "KwalkDiff", dependencies: ["KwalkCore", "KwalkIndex", "KwalkGraph", "KwalkAnnotate"],
       swiftSettings: clangHeaders),
+    .target(name: "KwalkSimulate", dependencies: ["KwalkCore", "KwalkGraph", "KwalkIndex"], swiftSettings: clangHeaders),
     .target(
-      name: "KwalkRender", dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate", "KwalkDiff"],
+      name: "KwalkTrace", dependencies: ["KwalkCore", "KwalkGraph", "KwalkIndex", "KwalkSimulate"],
+      swiftSettings: clangHeaders),
+    .target(
+      name: "KwalkRender",
+      dependencies: ["KwalkCore", "KwalkGraph", "KwalkAnnotate", "KwalkDiff", "KwalkSimulate", "KwalkTrace"],
       swiftSettings: clangHeaders),
     .target(
       name: "KwalkTestSupport",
@@ -53,13 +58,20 @@ let package = Package(
       name: "KwalkDiffTests", dependencies: ["KwalkDiff", "KwalkGraph", "KwalkRender", "KwalkTestSupport"],
       swiftSettings: clangHeaders),
     .testTarget(
-      name: "KwalkRenderTests", dependencies: ["KwalkRender", "KwalkGraph", "KwalkAnnotate", "KwalkTestSupport"],
+      name: "KwalkRenderTests",
+      dependencies: ["KwalkRender", "KwalkGraph", "KwalkAnnotate", "KwalkTestSupport", "KwalkSimulate", "KwalkTrace"],
       exclude: ["Snapshots"], swiftSettings: clangHeaders),
+    .testTarget(
+      name: "KwalkSimulateTests", dependencies: ["KwalkSimulate", "KwalkGraph", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
+    .testTarget(
+      name: "KwalkTraceTests", dependencies: ["KwalkTrace", "KwalkSimulate", "KwalkGraph", "KwalkTestSupport"],
+      swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkIntegrationTests",
       dependencies: [
         "KwalkKernel", "KwalkIndex", "KwalkGraph", "KwalkAnnotate", "KwalkClang", "KwalkTestSupport", "KwalkCommandLine",
-        "kwalk", "KwalkDiff",
+        "kwalk", "KwalkDiff", "KwalkSimulate", "KwalkTrace",
       ],
       swiftSettings: clangHeaders),
   ],

@@ -34,14 +34,12 @@ extension WalkthroughPage {
     parts.append(
       .tag("div", ["class": "annotations", "data-step": String(number)], step.annotations.map(AnnotationView.node)))
     if let sim = leg.simulatorPage {
+      // The simulator page selects a hop from `#hop=<direction>-<0-based hop>`.
+      let fragment = "hop=\(leg.path.direction)-\(number - 1)"
       parts.append(
         .tag(
           "p", class: "sim",
-          [
-            .link(
-              SitePaths.relative(from: page, to: sim, fragment: SitePaths.stepAnchor(number)), "see it in the simulator"
-            )
-          ]))
+          [.link(SitePaths.relative(from: page, to: sim, fragment: fragment), "see it in the simulator")]))
     }
     return .tag("li", ["class": "step", "id": SitePaths.stepAnchor(number)], parts)
   }

@@ -98,7 +98,8 @@ import Testing
           Issue.record("\(page): \(href) points at a missing file \(target)")
           continue
         }
-        if parts.count == 2, target.hasSuffix(".html") {
+        // A fragment with `=` is read by a page's script (the simulator's `#hop=send-3`), not an element id.
+        if parts.count == 2, target.hasSuffix(".html"), !parts[1].contains("=") {
           #expect(ids[target]?.contains(parts[1]) == true, "\(page): \(href) names no element")
         }
         checked += 1

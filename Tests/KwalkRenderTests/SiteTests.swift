@@ -118,6 +118,16 @@ enum MiniSite {
     #expect(home(model).contains("<a href=\"mini/walk/mini/send.html\">send (6 steps)</a>"))
   }
 
+  @Test func simulatorLinkOnlyWhenThePageExists() throws {
+    var model = try MiniSite.model()
+    let send = { (m: SiteModel) in
+      String(decoding: SiteRenderer.render(m).first { $0.relativePath == "mini/walk/mini/send.html" }!.bytes, as: UTF8.self)
+    }
+    #expect(!send(model).contains("simulator"))
+    model.kernels[0].walkthroughs[0].legs[0].simulatorPage = "simulator/mini.html"
+    #expect(send(model).contains("<a href=\"../../../simulator/mini.html#hop=send-2\">see it in the simulator</a>"))
+  }
+
   @Test func relativeLinks() {
     #expect(
       SitePaths.relative(from: "6.1/walk/tcp-ipv4/send.html", to: "6.1/source/net/core/dev.c.html", fragment: "L5")

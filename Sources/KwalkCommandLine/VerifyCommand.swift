@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import KwalkGraph
+import KwalkKernel
+import KwalkRender
+import KwalkSimulate
+import KwalkTrace
+
+/// `kwalk verify`: checks the simulator and the call graph of an indexed kernel against a real trace.
+struct VerifyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verify",
+    abstract: "Compare a real trace (given, or recorded now) with the simulator and the call graph.")
+  @OptionGroup var kernel: KernelOptions
+  @Option(help: "An ftrace text file (default: record one now with kwalk trace's exchange).") var trace: String?
+  @Option(help: "Write the report as JSON here as well.") var json: String?
+  @Option(help: "Write the report page (verify.html and its stylesheet) into this directory, replacing it.")
+  var html: String?
+
+  func run() throws {
+    var failed = false
+    try reportingErrors {
+      let report = try VerifyAction.run(kernel: kernel, trace: trace)
+      print(ReportText.render(report), terminator: "")
+      if let json {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try enc.encode(report).write(to: URL(fileURLWithPath: json), options: .atomic)
+      }
+      if let html {
+        let css = SimulatorPage.files([]).filter { $0.relativePath.hasSuffix(".css") }
+        try DirectorySink(directory: html).write([RenderedFile(VerifyReportPage.path, VerifyReportPage.render(report))] + css)
+      }
+      failed = report.realDisagreements > 0
+    }
+    if failed { throw ExitCode(1) }
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// What the simulator sends: a walkthrough's protocols, a payload size, how many, and the tracepoints watched.
+///
+/// Header sizes and TCP options are wire-format facts (RFC 791, 8200, 793, 768, 7323, IEEE 802.3), not facts
+/// about the kernel's path, so they are parameters of the model rather than something read from the index.
+public struct Scenario: Hashable, Codable, Sendable {
+  /// The transport protocol.
+  public enum Transport: String, Codable, Sendable {
+    /// One data segment and the ACK it provokes.
+    case tcp
+    /// One datagram.
+    case udp
+  }
+
+  /// The network protocol.
+  public enum Network: String, Codable, Sendable {
+    /// 127.0.0.1.
+    case ipv4
+    /// ::1.
+    case ipv6
+  }
+
+  /// Header sizes in bytes, by layer.
+  public struct Headers: Hashable, Codable, Sendable {
+    public var ethernet = 14
+    public var ipv4 = 20
+    public var ipv6 = 40
+    public var tcp = 20
+    public var udp = 8
+    /// TCP options on an established connection: timestamps (10) padded by two NOPs.
+    public var tcpOptions = 12
+    public init() {}
+  }
+
+  public var walkthrough: String
+  public var transport: Transport
+  public var network: Network
+  /// Payload bytes per data segment or datagram.
+  public var payload: Int
+  /// How many segments or datagrams.
+  public var count: Int
+  public var headers: Headers
+  /// Tracepoints watched, as `system:event`: the ones `kwalk trace` enables.
+  public var events: [String]
+
+  /// The tracepoints both the simulator and `kwalk trace` use.
+  public static let defaultEvents = [
+    "irq:softirq_entry", "irq:softirq_exit", "irq:softirq_raise", "napi:napi_poll", "net:net_dev_queue",
+    "net:net_dev_start_xmit", "net:net_dev_xmit", "net:netif_receive_skb", "net:netif_rx", "net:netif_rx_entry",
+    "net:netif_rx_exit",
+  ]
+
+  /// A scenario for a walkthrough named `<transport>-<network>` (`tcp-ipv4`, `udp-ipv4`, `tcp-ipv6`).
+  public init(walkthrough: String, payload: Int, count: Int = 1, events: [String] = Scenario.defaultEvents) throws {
+    let parts = walkthrough.split(separator: "-").map(String.init)
+    guard parts.count == 2, let t = Transport(rawValue: parts[0]), let n = Network(rawValue: parts[1]) else {
+      throw SimulateError.unknownScenario(walkthrough)
+    }
+    guard payload >= 0, payload <= 1400 else { throw SimulateError.badParameter("--payload \(payload)", "0...1400") }
+    guard count >= 1, count <= 64 else { throw SimulateError.badParameter("--count \(count)", "1...64") }
+    self.walkthrough = walkthrough
+    transport = t
+    network = n
+    self.payload = payload
+    self.count = count
+    headers = Headers()
+    self.events = events.sorted()
+  }
+
+  /// The transport header with its options.
+  public var transportHeader: Int { transport == .tcp ? headers.tcp + headers.tcpOptions : headers.udp }
+  /// The network header.
+  public var networkHeader: Int { network == .ipv4 ? headers.ipv4 : headers.ipv6 }
+  /// The EtherType the events print (`protocol=0x0800`).
+  public var etherType: String { network == .ipv4 ? "0x0800" : "0x86dd" }
+}

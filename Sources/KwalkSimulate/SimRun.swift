@@ -1,0 +1,117 @@
+import KwalkCore
+import KwalkGraph
+
+/// The mutable state of one simulation: clock, queues, context and the events so far.
+struct SimRun {
+  let simulator: Simulator
+  var events: [SimEvent] = []
+  var skbs: [SimSkb] = []
+  var queues = SimQueues()
+  var context = SimContext.process
+  var backlogScheduled = false
+  var softirqPending = false
+  var work = 0
+  var clock = 1_000_000
+  var lens: [String: Int] = [:]
+  let task = "kwalk"
+  let pid = 4242
+
+  init(simulator: Simulator) { self.simulator = simulator }
+
+  /// The current skb on a leg.
+  struct Cursor {
+    var skb: String?
+    var leg: String
+  }
+
+  mutating func newSkb(kind: String, number: Int, payload: Int) -> String {
+    let label = "\(kind)#\(number)"
+    let address = String(0xffff_8880_0400_0000 + UInt64(skbs.count + 1) * 0x100, radix: 16)
+    skbs.append(SimSkb(label: label, kind: kind, address: String(repeating: "0", count: 16 - address.count) + address,
+      payload: payload))
+    return label
+  }
+
+  /// A process writes one segment or datagram.
+  mutating func sendData(number: Int) {
+    let s = simulator.scenario
+    let label = newSkb(kind: s.transport == .tcp ? "data" : "datagram", number: number, payload: s.payload)
+    lens[label] = s.payload + simulator.initialHeaders(from: 0)
+    sendLeg(label, from: 0)
+  }
+
+  /// Walks the send leg from frame `start`: effects before each continuing call on the way down, after it on the
+  /// way back up. Stops at the raising frame's callee when the backlog is already scheduled.
+  mutating func sendLeg(_ skb: String, from start: Int) {
+    let frames = simulator.sendFrames
+    let raise = simulator.raiseFrame
+    var saved: [Int: Int] = [:]
+    var deepest = start
+    for i in start..<frames.count {
+      if let r = raise, i == r + 1 {
+        if backlogScheduled { break }
+        backlogScheduled = true
+        softirqPending = true
+      }
+      apply(frames[i].before, frame: frames[i], cursor: Cursor(skb: skb, leg: "send"), savedLen: nil)
+      saved[i] = lens[skb]
+      deepest = i
+    }
+    for i in stride(from: deepest, through: start, by: -1) {
+      for e in frames[i].after {
+        if e == .bottomHalvesEnabled {
+          if context == .process && softirqPending { runSoftirq() }
+          continue
+        }
+        apply([e], frame: frames[i], cursor: Cursor(skb: skb, leg: "send"), savedLen: saved[i])
+      }
+    }
+    if context == .process && softirqPending { runSoftirq() }
+  }
+
+  /// NET_RX on the sender's task: poll the backlog until it is empty.
+  mutating func runSoftirq() {
+    let frames = simulator.receiveFrames
+    let loop = simulator.loopFrame
+    softirqPending = false
+    context = .softirq
+    boundary("softirq_entry")
+    work = 0
+    for i in 0..<loop { apply(frames[i].before, frame: frames[i], cursor: Cursor(skb: nil, leg: "receive"), savedLen: nil) }
+    while let next = queues.process_queue.first ?? queues.input_pkt_queue.first {
+      let cursor = Cursor(skb: next, leg: "receive")
+      var saved: [Int: Int] = [:]
+      for i in loop..<frames.count {
+        apply(frames[i].before, frame: frames[i], cursor: cursor, savedLen: nil)
+        saved[i] = lens[next]
+      }
+      react(to: next)
+      for i in stride(from: frames.count - 1, through: loop + 1, by: -1) {
+        apply(frames[i].after, frame: frames[i], cursor: cursor, savedLen: saved[i])
+      }
+      work += 1
+    }
+    for i in stride(from: loop, through: 0, by: -1) {
+      apply(frames[i].after, frame: frames[i], cursor: Cursor(skb: nil, leg: "receive"), savedLen: nil)
+    }
+    boundary("softirq_exit")
+    backlogScheduled = false
+    context = .process
+  }
+
+  /// What the receiver does once an skb is delivered: TCP data is answered by an ACK; an ACK frees the data it
+  /// acknowledges from the sender's write queue.
+  mutating func react(to skb: String) {
+    guard simulator.scenario.transport == .tcp, let kind = skbs.first(where: { $0.label == skb })?.kind else { return }
+    if kind == "data" {
+      let number = skb.split(separator: "#").last.map(String.init) ?? "1"
+      let ack = newSkb(kind: "ack", number: Int(number) ?? 1, payload: 0)
+      let start = simulator.transportFrame
+      lens[ack] = simulator.initialHeaders(from: start)
+      sendLeg(ack, from: start)
+    } else if kind == "ack" {
+      let number = skb.split(separator: "#").last.map(String.init) ?? "1"
+      queues.sk_write_queue.removeAll { $0 == "data#\(number)" }
+    }
+  }
+}

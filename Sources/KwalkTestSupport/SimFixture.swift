@@ -1,0 +1,27 @@
+import Foundation
+import KwalkGraph
+import KwalkIndex
+
+/// The sim-mini tree indexed, with the legs of one of its walkthroughs (`udp-ipv4`, `tcp-ipv4`).
+public struct SimFixture {
+  public let graph: CallGraph
+  public let paths: [PacketPath]
+
+  public static let files = [
+    "net/ipv4/udp.c", "net/ipv4/tcp.c", "net/ipv4/ip_output.c", "net/ipv4/ip_input.c", "net/core/dev.c", "drivers/net/loopback.c",
+    "kernel/softirq.c",
+  ]
+
+  public init(walkthrough: String = "udp-ipv4") throws {
+    graph = CallGraph(snapshot: try Fixtures.snapshot(tree: "sim-mini", files: Self.files))
+    let spec = try WalkthroughSpec.parse(
+      try String(contentsOfFile: Fixtures.tree("sim-mini") + "/walkthroughs/\(walkthrough).walk", encoding: .utf8),
+      source: "\(walkthrough).walk")
+    paths = try PathFinder(graph: graph, spec: spec).paths()
+  }
+
+  /// `file:line` of the `/*marker*/` line in sim-mini.
+  public static func site(_ marker: String, _ file: String) throws -> String {
+    "\(file):\(try Fixtures.line(of: marker, in: file, tree: "sim-mini"))"
+  }
+}

@@ -1,0 +1,34 @@
+/// Why a trace could not be recorded or read. Each says what to do, on one line.
+public enum TraceError: Error, CustomStringConvertible, Equatable {
+  /// tracefs needs root.
+  case notRoot
+  /// tracefs is absent and cannot be mounted.
+  case noTracefs(String)
+  /// The file holds no ftrace event lines.
+  case notFtrace(String)
+  /// The trace holds no skb event on `lo`.
+  case noLoopbackEvents(String)
+  /// A tracefs or state file could not be read or written.
+  case io(String, String)
+  /// The loopback exchange failed (socket error or timeout).
+  case exchange(String)
+  /// SIGINT or SIGTERM arrived; the settings were restored.
+  case interrupted(String)
+
+  public var description: String {
+    switch self {
+    case .notRoot: return "kwalk trace needs root to use tracefs: run it with sudo (nothing was changed)"
+    case .noTracefs(let why):
+      return "no tracefs at /sys/kernel/tracing (\(why)): mount it with `mount -t tracefs nodev /sys/kernel/tracing` "
+        + "(nothing was changed)"
+    case .notFtrace(let f):
+      return "\(f) is not ftrace text (no `task-pid [cpu] flags time: event:` lines): pass a file saved from "
+        + "/sys/kernel/tracing/trace or by kwalk trace"
+    case .noLoopbackEvents(let f):
+      return "\(f) has no net events on dev=lo: record one with `kwalk trace --out FILE`"
+    case .io(let path, let why): return "\(path): \(why)"
+    case .exchange(let why): return "loopback exchange failed: \(why)"
+    case .interrupted(let signal): return "interrupted by \(signal); every tracing setting was restored"
+    }
+  }
+}

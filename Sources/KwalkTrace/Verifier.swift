@@ -1,0 +1,98 @@
+import KwalkCore
+import KwalkGraph
+import KwalkIndex
+import KwalkSimulate
+
+/// Compares a recorded trace with simulations of the indexed kernel: per skb, the events, their order, lens and
+/// contexts; per recorded stack, each caller→callee frame pair against chains of edges in the call graph.
+public struct Verifier {
+  public let graph: CallGraph
+  /// `uname -r` of the kernel that produced the trace.
+  public var runningKernel: String
+  /// Event names the running kernel has (`available_events`), when known: a simulated event it lacks is a
+  /// version gap, not a disagreement.
+  public var availableEvents: Set<String>?
+  /// Which of the given function names the indexed tree mentions at all (source text, not only indexed files).
+  public var namesInTree: ([String]) -> Set<String>
+  /// Longest chain of edges searched between two adjacent frames.
+  public var maxDepth = 6
+
+  public init(
+    graph: CallGraph, runningKernel: String, availableEvents: Set<String>?, namesInTree: @escaping ([String]) -> Set<String>
+  ) {
+    self.graph = graph
+    self.runningKernel = runningKernel
+    self.availableEvents = availableEvents
+    self.namesInTree = namesInTree
+  }
+
+  public func verify(recorded: RecordedTrace, simulations: [SimTrace]) throws -> TraceReport {
+    let watched = Set(simulations.flatMap { $0.scenario.events }.map { String($0.split(separator: ":")[1]) })
+    let observed = SkbGrouping.observed(recorded, watched: watched)
+    guard observed.contains(where: { $0.address != nil }) else { throw TraceError.noLoopbackEvents(recorded.source) }
+    let recordedGroups = SkbGrouping.group(observed)
+    var used: Set<Int> = []
+    var checks: [TraceReport.SkbCheck] = []
+    for sim in simulations {
+      let labels = Dictionary(uniqueKeysWithValues: sim.skbs.map { ($0.address, $0.label) })
+      for g in SkbGrouping.group(SkbGrouping.observed(sim)) {
+        let (check, index) = compare(g, label: labels[g.address] ?? g.address, walkthrough: sim.scenario.walkthrough,
+          recorded: recordedGroups, used: used)
+        if let index { used.insert(index) }
+        checks.append(check)
+      }
+    }
+    return TraceReport(
+      runningKernel: runningKernel, indexedKernel: graph.snapshot.version.description, traceSource: recorded.source,
+      skbs: checks, pairs: StackChecker(verifier: self).check(recorded), unmodelledSkbs: recordedGroups.count - used.count,
+      recordedSkbs: recordedGroups.count)
+  }
+
+  /// The closest recorded skb that starts with the same event and len; among equals, one not yet compared (so
+  /// the second segment is compared with the second recorded segment).
+  func compare(_ sim: SkbEvents, label: String, walkthrough: String, recorded: [SkbEvents], used: Set<Int>)
+    -> (TraceReport.SkbCheck, Int?)
+  {
+    let expected = sim.events.map(\.summary)
+    var check = TraceReport.SkbCheck(
+      walkthrough: walkthrough, skb: label, status: .missing, expected: expected, recorded: [], recordedAddress: nil,
+      recordedLine: nil, differences: [])
+    guard let first = sim.events.first else { return (check, nil) }
+    var best: (Int, Int, [String])?
+    let order = recorded.indices.filter { !used.contains($0) } + recorded.indices.filter { used.contains($0) }
+    for i in order {
+      let r = recorded[i]
+      guard let f = r.events.first, f.name == first.name, f.len == first.len else { continue }
+      let diff = Alignment.differences(expected, r.events.map(\.summary))
+      if best == nil || diff.count < best!.1 { best = (i, diff.count, diff) }
+      if diff.isEmpty { break }
+    }
+    guard let (index, _, diff) = best else {
+      check.differences = ["no recorded skb on lo starts with \(first.summary)"]
+      return (check, nil)
+    }
+    let r = recorded[index]
+    check.recorded = r.events.map(\.summary)
+    check.recordedAddress = r.address
+    check.recordedLine = r.events.first?.line
+    check.differences = diff
+    if diff.isEmpty {
+      check.status = .matched
+    } else if diff.allSatisfy(isVersionGap) {
+      check.status = .versionGap
+    } else {
+      check.status = .differs
+    }
+    return (check, index)
+  }
+}
+
+extension Verifier {
+  /// A difference the version gap explains: a simulated event the running kernel does not have, or a recorded
+  /// event whose tracepoint the indexed kernel has nowhere.
+  func isVersionGap(_ line: String) -> Bool {
+    let name = String(line.dropFirst(2).prefix { $0 != " " })
+    if line.hasPrefix("- ") { return availableEvents.map { !$0.contains(name) } ?? false }
+    return !graph.snapshot.tracepointsByCaller.values.contains { $0.contains { $0.event == name } }
+  }
+}

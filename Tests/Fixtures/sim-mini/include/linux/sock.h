@@ -1,0 +1,17 @@
+#ifndef SIM_SOCK_H
+#define SIM_SOCK_H
+
+#include <linux/skbuff.h>
+
+struct sock {
+	struct sk_buff_head sk_write_queue;
+	struct sk_buff_head sk_receive_queue;
+	void (*sk_data_ready)(struct sock *sk);
+};
+
+void sock_def_readable(struct sock *sk);
+int udp_rcv(struct sk_buff *skb);
+int tcp_v4_rcv(struct sk_buff *skb);
+int ip_queue_xmit(struct sk_buff *skb);
+
+#endif

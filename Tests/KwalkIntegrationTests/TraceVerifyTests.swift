@@ -1,0 +1,69 @@
+import Foundation
+import KwalkCommandLine
+import KwalkGraph
+import KwalkSimulate
+import KwalkTestSupport
+import KwalkTrace
+import Testing
+
+/// Whether this machine can record a trace: root and tracefs (mounted, or mountable by kwalk trace).
+enum TraceAvailability {
+  static var reason: String? {
+    if geteuid() != 0 { return "not root" }
+    if !FileManager.default.fileExists(atPath: "/sys/kernel/tracing") { return "no /sys/kernel/tracing" }
+    return nil
+  }
+}
+
+/// Records a real trace of the running kernel and verifies the 6.1 simulator and call graph against it.
+@Suite(.serialized) struct TraceVerifyTests {
+  @Test(.enabled(if: TraceAvailability.reason == nil, "needs root and tracefs to record a trace"))
+  func realTraceVerifiesSimulatorOf61() throws {
+    let k = try RealKernel.v61.get()
+    let session = TraceSession(events: Scenario.defaultEvents)
+    var u = utsname()
+    uname(&u)
+    let release = withUnsafeBytes(of: &u.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    let text = try session.record(
+      exchange: LoopbackExchange(payload: 5, count: 1), marker: "kwalk payload=5 count=1 release=\(release)")
+    // Nothing is left behind.
+    #expect(!FileManager.default.fileExists(atPath: "/run/kwalk-trace.state"))
+    #expect(!FileManager.default.fileExists(atPath: "/sys/kernel/tracing/instances/kwalk-\(getpid())"))
+    let recorded = try TraceParser.parse(text, source: "live")
+    #expect(recorded.records.contains { !$0.stack.isEmpty })
+    var sims: [SimTrace] = []
+    for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"] {
+      let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(w)).paths()
+      sims.append(try Simulator(graph: k.graph, paths: paths, scenario: try Scenario(walkthrough: w, payload: 5)).run())
+    }
+    let root = k.workspace.tree.sourceRoot
+    let report = try Verifier(
+      graph: k.graph, runningKernel: release, availableEvents: nil, namesInTree: { TreeNames.find($0, in: root) }
+    ).verify(recorded: recorded, simulations: sims)
+    // Data, ACK (tcp-ipv4, tcp-ipv6) and the datagram: each agrees with a recorded skb event for event.
+    #expect(report.skbs.map { "\($0.walkthrough) \($0.skb) \($0.status.rawValue)" } == [
+      "tcp-ipv4 data#1 matched", "tcp-ipv4 ack#1 matched", "tcp-ipv6 data#1 matched", "tcp-ipv6 ack#1 matched",
+      "udp-ipv4 datagram#1 matched",
+    ], "\(ReportText.render(report))")
+    #expect(report.pairs.filter { $0.status == .explained }.count >= 40)
+    #expect(report.realDisagreements == 0, "\(ReportText.render(report))")
+  }
+
+  @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+    "needs root to drop to nobody with setpriv"))
+  func withoutRootNothingChanges() throws {
+    let before = try FileManager.default.contentsOfDirectory(atPath: "/sys/kernel/tracing/instances")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+    p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Fixtures.repository + "/.build/debug/kwalk", "trace"]
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 1)
+    #expect(text == "kwalk: error: kwalk trace needs root to use tracefs: run it with sudo (nothing was changed)\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: "/sys/kernel/tracing/instances") == before)
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import KwalkGraph
+import KwalkSimulate
+import KwalkTestSupport
+import Testing
+
+@testable import KwalkTrace
+
+/// The verifier on sim-mini: a simulation checks against its own ftrace text; a changed len or a missing event is a
+/// real disagreement; stack pairs are explained, outside the index, a version gap or a disagreement.
+@Suite struct VerifierTests {
+  let fixture: SimFixture
+  let sim: SimTrace
+
+  init() throws {
+    fixture = try SimFixture()
+    sim = try Simulator(
+      graph: fixture.graph, paths: fixture.paths, scenario: try Scenario(walkthrough: "udp-ipv4", payload: 5)
+    ).run()
+  }
+
+  func verifier(running: String = "0.0.1") -> Verifier {
+    Verifier(graph: fixture.graph, runningKernel: running, availableEvents: nil, namesInTree: { Set($0.filter { $0 == "ip_rcv_core" }) })
+  }
+
+  @Test func simulationVerifiesAgainstItsOwnFtrace() throws {
+    let recorded = try TraceParser.parse(FtraceEncoder.encode(sim), source: "sim")
+    let report = try verifier().verify(recorded: recorded, simulations: [sim])
+    #expect(report.skbs.map(\.status) == [.matched])
+    #expect(report.realDisagreements == 0 && report.recordedSkbs == 1 && report.unmodelledSkbs == 0)
+    #expect(report.summary.hasSuffix("real disagreements: 0"))
+  }
+
+  @Test func changedLenAndMissingEventDisagree() throws {
+    var text = FtraceEncoder.encode(sim).replacingOccurrences(of: "netif_receive_skb: dev=lo skbaddr=ffff888004000100 len=33",
+      with: "netif_receive_skb: dev=lo skbaddr=ffff888004000100 len=34")
+    text = text.split(separator: "\n").filter { !$0.contains("softirq_raise") }.joined(separator: "\n")
+    let report = try verifier().verify(recorded: try TraceParser.parse(text, source: "t"), simulations: [sim])
+    let check = try #require(report.skbs.first)
+    #expect(check.status == .differs)
+    #expect(check.differences == [
+      "- softirq_raise process", "- netif_receive_skb len=33 softirq", "+ netif_receive_skb len=34 softirq",
+    ])
+    #expect(report.realDisagreements == 1)
+  }
+
+  @Test func eventTheIndexedKernelLacksIsAVersionGap() throws {
+    // sim-mini has no trace_netif_rx_entry site; a kernel that fires it differs by the version gap only.
+    let lines = FtraceEncoder.encode(sim).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let rx = try #require(lines.firstIndex { $0.contains(": netif_rx: ") })
+    var edited = lines
+    edited.insert(lines[rx].replacingOccurrences(of: ": netif_rx: ", with: ": netif_rx_entry: "), at: rx)
+    let report = try verifier().verify(recorded: try TraceParser.parse(edited.joined(separator: "\n"), source: "t"),
+      simulations: [sim])
+    #expect(report.skbs.first?.status == .versionGap)
+    #expect(report.skbs.first?.differences == ["+ netif_rx_entry len=33 process"])
+    #expect(report.realDisagreements == 0)
+  }
+
+  @Test func noLoopbackEvents() throws {
+    let text = FtraceEncoder.encode(sim).replacingOccurrences(of: "dev=lo", with: "dev=eth0")
+    #expect(throws: TraceError.noLoopbackEvents("t")) {
+      try verifier().verify(recorded: try TraceParser.parse(text, source: "t"), simulations: [sim])
+    }
+  }
+
+  @Test func stackPairs() throws {
+    let stack = [
+      "trace_event_raw_event_net_dev_template", "__dev_queue_xmit", "ip_finish_output2", "ip_send_skb.constprop.0",
+      "udp_sendmsg", "do_syscall_64",
+    ]
+    var text = "# tracer: nop\n"
+    text += "           kwalk-1       [000] b....     1.000000: net_dev_queue: dev=lo skbaddr=ffff888004000100 len=47\n"
+    text += "           kwalk-1       [000] b....     1.000001: <stack trace>\n"
+    text += stack.map { " => \($0)+0x10/0x20\n" }.joined()
+    text += "           kwalk-1       [000] ..s1.     1.000002: netif_receive_skb: dev=lo skbaddr=ffff888004000100 len=33\n"
+    text += "           kwalk-1       [000] ..s1.     1.000003: <stack trace>\n"
+    text += [
+      "trace_event_raw_event_net_dev_template", "udp_rcv", "netif_rx", "ip_rcv_core", "ip_rcv",
+    ].map { " => \($0)\n" }.joined()
+    let recorded = try TraceParser.parse(text, source: "t")
+    let pairs = StackChecker(verifier: verifier(running: "0.0.1")).check(recorded)
+    let byPair = Dictionary(uniqueKeysWithValues: pairs.map { ("\($0.caller)>\($0.callee)", $0) })
+    #expect(byPair["ip_finish_output2>__dev_queue_xmit"]?.status == .explained)
+    #expect(byPair["ip_finish_output2>__dev_queue_xmit"]?.chain == ["ip_finish_output2", "dev_queue_xmit", "__dev_queue_xmit"])
+    #expect(byPair["udp_sendmsg>ip_send_skb"]?.chain == ["udp_sendmsg", "udp_send_skb", "ip_send_skb"])
+    #expect(byPair["__dev_queue_xmit>trace_net_dev_queue"]?.status == .explained)
+    #expect(byPair["do_syscall_64>udp_sendmsg"]?.status == .versionGap)  // the tree never mentions do_syscall_64
+    #expect(byPair["ip_rcv>ip_rcv_core"]?.status == .outsideIndex)  // mentioned by the tree, not indexed
+    #expect(byPair["netif_rx>udp_rcv"]?.status == .disagreement)  // same version (0.0), both indexed, no chain
+    #expect(byPair["udp_rcv>trace_netif_receive_skb"]?.status == .disagreement)
+    let other = StackChecker(verifier: verifier(running: "6.18.1")).check(recorded)
+    #expect(other.first { $0.caller == "netif_rx" && $0.callee == "udp_rcv" }?.status == .versionGap)
+  }
+}
