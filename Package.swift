@@ -59,7 +59,9 @@ let package = Package(
       swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkRenderTests",
-      dependencies: ["KwalkRender", "KwalkGraph", "KwalkAnnotate", "KwalkTestSupport", "KwalkSimulate", "KwalkTrace"],
+      dependencies: [
+        "KwalkRender", "KwalkGraph", "KwalkAnnotate", "KwalkTestSupport", "KwalkSimulate", "KwalkTrace", "KwalkDiff",
+      ],
       exclude: ["Snapshots"], swiftSettings: clangHeaders),
     .testTarget(
       name: "KwalkSimulateTests", dependencies: ["KwalkSimulate", "KwalkGraph", "KwalkTestSupport"],

@@ -24,7 +24,8 @@ struct SiteCommand: ParsableCommand {
       if workspaces.count == 2 {
         diff = SiteModel.VersionDiff(
           page: DiffPage.relativePath(fromLabel: kernels[0].label, toLabel: kernels[1].label),
-          diffs: try workspaces[0].pathDiffs(to: workspaces[1]))
+          diffs: try workspaces[0].pathDiffs(to: workspaces[1]), oldKernel: kernels[0].label,
+          newKernel: kernels[1].label)
       }
       let model = try SiteModel(kernels: kernels, versionDiff: diff).withGraphs(Graphviz.svg)
       let files = SiteRenderer.render(model)

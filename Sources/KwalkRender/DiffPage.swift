@@ -1,99 +1,108 @@
 import KwalkDiff
 
 /// The HTML page of a path diff: per leg, each changed step with the old and new version side by side, body diffs
-/// in two columns. Every text goes through `escape`; links are relative fragments (`#tcp-ipv4-send-ip_output`).
-public enum DiffPage {
-  /// Escapes text for HTML; the only place this page escapes.
-  public static func escape(_ s: String) -> String {
-    var out = ""
-    for ch in s {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
+/// in two columns that stack on a narrow screen. Built from `HTMLNode`s like every page of the site.
+///
+/// In the site (`kwalk site` with two kernels) each entry links to both versions' walkthrough steps and source
+/// lines; on its own (`kwalk diff --format html`) it carries the stylesheet inline and links only within itself.
+public struct DiffPage {
+  let diffs: [PathDiff]
+  /// This page's site path; links are relative to it.
+  let page: String
+  /// The two kernels in the site; nil for the standalone page.
+  let old: DiffSiteSide?
+  let new: DiffSiteSide?
+  /// Site path of the annotation drift page, when the site has it.
+  let driftPage: String?
 
   /// The fragment a walkthrough step links to: `tcp-ipv4-send-ip_output` (unique on a page of several walkthroughs).
   public static func anchor(walkthrough: String, direction: String, callee: String) -> String {
     "\(walkthrough)-\(direction)-\(callee)"
   }
 
+  /// The anchors of a leg's changed hops, in `changedHops` order: `anchor(…)`, with `-2`, `-3` … when a callee
+  /// comes back later in the same leg.
+  public static func anchors(walkthrough: String, leg: LegDiff) -> [String] {
+    var seen: [String: Int] = [:]
+    return leg.changedHops.map { h in
+      let base = anchor(walkthrough: walkthrough, direction: leg.direction, callee: h.anchorCallee)
+      seen[base, default: 0] += 1
+      return seen[base] == 1 ? base : "\(base)-\(seen[base]!)"
+    }
+  }
+
   /// Where the site keeps the page comparing two kernels: `diff/6.1-6.12.html`.
   public static func relativePath(fromLabel: String, toLabel: String) -> String { "diff/\(fromLabel)-\(toLabel).html" }
 
-  /// The whole page for one or more walkthroughs.
+  /// The standalone page for one or more walkthroughs (`kwalk diff --format html`).
   public static func render(_ diffs: [PathDiff]) -> String {
-    let title = diffs.first.map { "kwalk diff: Linux \($0.from) → \($0.to)" } ?? "kwalk diff"
-    var body = "<h1>\(escape(title))</h1>\n"
-    for d in diffs { body += section(d) }
-    return """
-      <!doctype html>
-      <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(escape(title))</title>
-      <style>\(style)</style>
-      </head><body>
-      \(body)</body></html>
-
-      """
+    let page = DiffPage(diffs: diffs, page: "diff.html", old: nil, new: nil, driftPage: nil)
+    return PageLayout.standalone(title: page.title, body: page.body())
   }
 
-  static let style = """
-    body{font-family:system-ui,sans-serif;margin:2rem;max-width:110rem}table{border-collapse:collapse;width:100%}\
-    td,th{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top;text-align:left}\
-    .code td{font-family:monospace;white-space:pre;border:none;padding:0 .4rem}\
-    .added{background:#e6ffed}.removed{background:#ffeef0}.moved{background:#f1f8ff}.path{font-weight:bold}\
-    .num{color:#888;text-align:right}\
-    @media (prefers-color-scheme: dark){body{background:#111;color:#ddd}.added{background:#033a16}\
-    .removed{background:#4b1113}.moved{background:#0c2d4b}}
-    """
+  /// The site's page for `diff`, linking into the kernels `model` holds.
+  static func render(_ diff: SiteModel.VersionDiff, in model: SiteModel) -> String {
+    let (o, n) = model.diffKernels(diff)
+    let page = DiffPage(
+      diffs: diff.diffs, page: diff.page, old: o.map(DiffSiteSide.init), new: n.map(DiffSiteSide.init),
+      driftPage: model.kernels.contains { $0.annotationReport != nil } ? DriftReportPage.page : nil)
+    let crumb = "Linux \(o?.version ?? diff.diffs.first?.from ?? "") → \(n?.version ?? diff.diffs.first?.to ?? "")"
+    return PageLayout.document(page: diff.page, title: page.title, crumbs: [(crumb, nil)], body: page.body())
+  }
 
-  /// One walkthrough: its summary and legs.
-  static func section(_ d: PathDiff) -> String {
-    var out = "<h2 id=\"\(escape(d.walkthrough))\">\(escape(d.walkthrough))</h2>\n"
-    out += "<p>\(escape(d.summary.line))</p>\n"
+  var title: String { diffs.first.map { "What changed on the path: Linux \($0.from) → \($0.to)" } ?? "kwalk diff" }
+
+  /// The page's content: a title, what the page shows, then one section per walkthrough.
+  func body() -> [HTMLNode] {
+    var out: [HTMLNode] = [
+      .textTag("h1", title),
+      .textTag(
+        "p",
+        "Each walkthrough's path in both kernels, aligned hop by hop. Only the steps that changed are shown: the "
+          + "old version on the left, the new one on the right (one above the other on a narrow screen). In body "
+          + "diffs, lines marked ▶ and set in bold are the path's own calls.",
+        class: "lead"),
+    ]
+    if diffs.count > 1 {
+      out.append(
+        .tag(
+          "nav", ["class": "legs", "aria-label": "walkthroughs"],
+          [.tag("ul", [:], diffs.map { .tag("li", [:], [.link("#" + $0.walkthrough, $0.walkthrough)]) })]))
+    }
+    for d in diffs { out.append(section(d)) }
+    return out
+  }
+
+  /// One walkthrough: its summary, legs and annotation drift.
+  func section(_ d: PathDiff) -> HTMLNode {
+    var parts: [HTMLNode] = [
+      .textTag("h2", d.walkthrough), .textTag("p", d.summary.line, class: "summary"),
+    ]
     for leg in d.legs {
-      out += "<h3>\(escape(leg.direction)): \(leg.oldHops) → \(leg.newHops) hops</h3>\n"
-      if let b = leg.entryBody { out += "<h4>entry</h4>\n" + bodyTable(b, from: d.from, to: d.to) }
-      for h in leg.changedHops {
-        out += step(h, id: anchor(walkthrough: d.walkthrough, direction: leg.direction, callee: h.anchorCallee),
-                    from: d.from, to: d.to)
+      parts.append(
+        .tag(
+          "h3", [:],
+          [.text("\(leg.direction): \(leg.oldHops) → \(leg.newHops) hops, \(leg.changedHops.count) changed")]))
+      if let b = leg.entryBody {
+        parts.append(.tag("section", class: "hop-diff", [.textTag("h4", "entry function"), bodyDiff(b)]))
       }
-      if leg.events.isChanged {
-        out += "<p>Tracepoints a trace prints: " + leg.events.steps.map { s in
-          let cls = s.op == "+" ? "added" : s.op == "-" ? "removed" : "same"
-          return "<code class=\"\(cls)\">\(escape(s.op + s.event))</code>"
-        }.joined(separator: " ") + "</p>\n"
+      for (h, id) in zip(leg.changedHops, Self.anchors(walkthrough: d.walkthrough, leg: leg)) {
+        parts.append(entry(h, id: id, walkthrough: d.walkthrough, direction: leg.direction, diff: d))
       }
+      if leg.events.isChanged { parts.append(events(leg.events)) }
     }
-    if !d.annotationDrift.isEmpty {
-      out += "<h3>annotations</h3>\n<table><tr><th>id</th><th>\(escape(d.from))</th><th>\(escape(d.to))</th>"
-        + "<th>why</th></tr>\n"
-      for a in d.annotationDrift {
-        out += "<tr><td>\(escape(a.id))</td><td>\(escape(a.oldStatus + " " + (a.oldLocation ?? "")))</td>"
-          + "<td>\(escape(a.newStatus + " " + (a.newLocation ?? "")))</td><td>\(escape(a.detail))</td></tr>\n"
-      }
-      out += "</table>\n"
-    }
-    return out
+    if !d.annotationDrift.isEmpty { parts.append(drift(d)) }
+    return .tag("section", ["class": "diff", "id": d.walkthrough], parts)
   }
 
-  /// One changed step: the old and new hops in two columns, then the other facts, then the body.
-  static func step(_ h: HopDiff, id: String, from: String, to: String) -> String {
-    var out = "<h4 id=\"\(escape(id))\">\(escape(h.relation.rawValue)): \(escape(h.title))</h4>\n"
-    out += "<table><tr><th>\(escape(from))</th><th>\(escape(to))</th></tr>\n<tr><td>"
-    out += h.old.map { escape(HopDiff.describe($0)) }.joined(separator: "<br>")
-    out += "</td><td>" + h.new.map { escape(HopDiff.describe($0)) }.joined(separator: "<br>") + "</td></tr>\n</table>\n"
-    let facts = h.details.filter { !["old", "new", "body"].contains($0.label) }
-    if !facts.isEmpty {
-      out += "<ul>\n" + facts.map { "<li><b>\(escape($0.label))</b>: \(escape($0.text))</li>\n" }.joined() + "</ul>\n"
+  /// The tracepoints a trace of the leg prints, each marked `+` (new only) or `-` (old only).
+  func events(_ e: EventSequenceDiff) -> HTMLNode {
+    var codes: [HTMLNode] = [.text("Tracepoints a trace prints: ")]
+    for (i, s) in e.steps.enumerated() {
+      if i > 0 { codes.append(.text(" ")) }
+      let cls = s.op == "+" ? "ev added" : s.op == "-" ? "ev removed" : "ev"
+      codes.append(.textTag("code", s.op == "=" ? s.event : s.op + s.event, class: cls))
     }
-    if let b = h.body { out += bodyTable(b, from: from, to: to) }
-    return out
+    return .tag("p", class: "events", codes)
   }
 }

@@ -20,6 +20,10 @@ enum HomePage {
       reports.append(
         .tag(
           "li", [:],
+          [.link(SitePaths.relative(from: page, to: DriftReportPage.page), "Annotation drift report")]))
+      reports.append(
+        .tag(
+          "li", [:],
           [.link(SitePaths.relative(from: page, to: SitePaths.driftMarkdown), "Annotation drift report (Markdown)")]))
     }
     if let diff = model.versionDiff?.page ?? model.versionDiffPage {

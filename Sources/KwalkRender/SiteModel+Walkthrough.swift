@@ -53,6 +53,8 @@ extension SiteModel {
     public var annotations: [AnnotationNote]
     /// Where each of the hop's other candidates is defined, when the index knows (same order as `hop.candidates`).
     public var candidateDefinitions: [SourceLocation?]
+    /// The step's entry on the version diff page, when the site compares two kernels and this hop changed.
+    public var versionDiff: StepDiffLink? = nil
 
     public init(
       hop: Hop, callSite: Excerpt?, bindingSites: [Excerpt] = [], macroDefinition: Excerpt? = nil,

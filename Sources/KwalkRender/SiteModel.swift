@@ -40,10 +40,15 @@ public struct SiteModel: Sendable {
     /// Site-relative path (`diff/6.1-6.12.html`).
     public var page: String
     public var diffs: [PathDiff]
+    /// Labels of the kernels the diff goes from and to (`6.1`, `6.12`); nil means the model's first and second.
+    public var oldKernel: String?
+    public var newKernel: String?
 
-    public init(page: String, diffs: [PathDiff]) {
+    public init(page: String, diffs: [PathDiff], oldKernel: String? = nil, newKernel: String? = nil) {
       self.page = page
       self.diffs = diffs
+      self.oldKernel = oldKernel
+      self.newKernel = newKernel
     }
   }
 

@@ -5,6 +5,7 @@ import KwalkGraph
 /// Turns a `SiteModel` into files. Deterministic: same model, same bytes.
 public enum SiteRenderer {
   public static func render(_ model: SiteModel) -> [RenderedFile] {
+    let model = model.withVersionDiffLinks()
     var files = SiteAssets.files
     files.append(RenderedFile(SitePaths.home, HomePage.render(model)))
     for k in model.kernels {
@@ -23,11 +24,12 @@ public enum SiteRenderer {
           RenderedFile(SitePaths.source(kernel: k.label, path: path), SourcePageRenderer.render(file, kernel: k)))
       }
     }
-    if let diff = model.versionDiff { files.append(RenderedFile(diff.page, DiffPage.render(diff.diffs))) }
+    if let diff = model.versionDiff { files.append(RenderedFile(diff.page, DiffPage.render(diff, in: model))) }
     let reports = model.kernels.compactMap(\.annotationReport)
     if !reports.isEmpty {
       files.append(
         RenderedFile(SitePaths.driftMarkdown, DriftReportMarkdown.render(AnnotationReport(kernels: reports))))
+      files.append(RenderedFile(DriftReportPage.page, DriftReportPage.render(model)))
     }
     return files.sorted { $0.relativePath < $1.relativePath }
   }

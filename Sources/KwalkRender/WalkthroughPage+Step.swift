@@ -28,11 +28,20 @@ extension WalkthroughPage {
     if !h.tracepoints.isEmpty { facts.append(fact("tracepoints", list(h.tracepoints))) }
     if !h.config.isEmpty { facts.append(fact("compiled with", list(h.config))) }
     parts.append(.tag("dl", class: "facts", facts))
+    if let d = step.versionDiff {
+      parts.append(
+        .tag(
+          "p", class: "diff-link",
+          [
+            .text("Different in Linux \(d.otherVersion) (\(d.summary)): "),
+            .link(SitePaths.relative(from: page, to: d.page, fragment: d.anchor), "see both versions side by side"),
+          ]))
+    }
     if let e = step.callSite { parts.append(excerpt(e, caption: "call site")) }
     for (b, e) in zip(h.bindings, step.bindingSites) { parts.append(excerpt(e, caption: "bound by \(b.form)")) }
     if let e = step.macroDefinition { parts.append(excerpt(e, caption: "macro definition")) }
     parts.append(
-      .tag("div", ["class": "annotations", "data-step": String(number)], step.annotations.map(AnnotationView.node)))
+      .tag("div", ["class": "annotations", "data-step": String(number)], step.annotations.map { note($0) }))
     if let sim = leg.simulatorPage {
       // The simulator page selects a hop from `#hop=<direction>-<0-based hop>`.
       let fragment = "hop=\(leg.path.direction)-\(number - 1)"

@@ -1,3 +1,4 @@
+import KwalkAnnotate
 import KwalkCore
 import KwalkGraph
 
@@ -35,7 +36,7 @@ struct WalkthroughPage {
       legend(),
     ]
     if !walkthrough.overview.isEmpty {
-      body.append(.tag("section", class: "overview", walkthrough.overview.map(AnnotationView.node)))
+      body.append(.tag("section", class: "overview", walkthrough.overview.map { note($0) }))
     }
     var columns: [HTMLNode] = []
     if let svg = leg.graphSVG {
@@ -56,7 +57,7 @@ struct WalkthroughPage {
       body.append(
         .tag(
           "section", class: "unattached",
-          [.textTag("h2", "Notes on this direction that fit no step")] + leg.unattached.map(AnnotationView.node)))
+          [.textTag("h2", "Notes on this direction that fit no step")] + leg.unattached.map { note($0) }))
     }
     if !leg.path.alternatives.isEmpty { body.append(alternatives()) }
     return PageLayout.document(
@@ -103,6 +104,17 @@ struct WalkthroughPage {
             .tag("li", [:], [.code(a.functions.joined(separator: " → "))])
           }),
       ])
+  }
+
+  /// An annotation whose status links to its row on the drift report, when the site has the report for this
+  /// kernel.
+  func note(_ n: AnnotationNote) -> HTMLNode {
+    guard let report = kernel.annotationReport, report.entries.contains(where: { $0.annotation.id == n.id }) else {
+      return AnnotationView.node(n)
+    }
+    let href = SitePaths.relative(
+      from: page, to: DriftReportPage.page, fragment: DriftReportPage.rowAnchor(kernel: kernel.label, id: n.id))
+    return AnnotationView.node(n, report: href)
   }
 
   /// The weaver of `path`, when the site has its source.

@@ -100,8 +100,14 @@ func fixtureSide(_ tree: String, version: String, defines: [String]) throws -> D
           + "`tcp_push_pending` net/ipv4/tcp.c:6 |"))
     #expect(md.contains("```diff\n-    3        int tcp_push_frames(struct sock *sk, struct sk_buff *skb)\n"))
     let html = DiffPage.render([d])
-    #expect(html.contains("<h4 id=\"diff-send-tcp_push_pending\">renamed: tcp_push_frames → tcp_push_pending</h4>"))
-    #expect(html.contains("<td class=\"removed path\">\tsent = sk-&gt;icsk_af_ops-&gt;queue_xmit(sk, skb);</td>"))
+    #expect(
+      html.contains(
+        "<section class=\"hop-diff\" id=\"diff-send-tcp_push_pending\"><h4><span class=\"relation relation-renamed\">"
+          + "renamed</span> <code>tcp_push_frames → tcp_push_pending</code></h4>"))
+    #expect(
+      html.contains(
+        "<span class=\"line removed path\"><span class=\"ln\">8</span><span class=\"op\">-▶</span>"
+          + "\tsent = sk-&gt;icsk_af_ops-&gt;queue_xmit(sk, skb);</span>"))
     #expect(!html.contains("->"))
   }
 }

@@ -44,6 +44,8 @@ import Testing
     }
     #expect(
       pages.contains("6.1/source/net/core/dev.c.html") && pages.contains("6.1/source/drivers/net/loopback.c.html"))
+    // The annotation drift report, whose rows the notes on the steps link to.
+    #expect(pages.contains("annotations.html"))
 
     // Two browsers at a time.
     var visits: [String: Chromium.Visit] = [:]

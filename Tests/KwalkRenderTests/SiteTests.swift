@@ -11,8 +11,8 @@ enum MiniSite {
   static let units = ["net/core/dev.c", "drivers/net/loopback.c", "net/ipv4/ip_input.c", "kernel/softirq.c"]
 
   /// The model `kwalk site` would build for linux-mini, without the graph picture (Graphviz's SVG is checked in
-  /// the browser test).
-  static func model() throws -> SiteModel {
+  /// the browser test); with `report`, the annotation drift report too.
+  static func model(report: Bool = false) throws -> SiteModel {
     let snapshot = try Fixtures.snapshot(tree: "linux-mini", files: units)
     let spec = try WalkthroughSpec.parse(
       try String(contentsOfFile: Fixtures.tree("linux-mini") + "/walkthroughs/mini.walk", encoding: .utf8),
@@ -32,7 +32,8 @@ enum MiniSite {
     for (p, refs) in SiteModelBuilder.stepReferences([w]) { sources[p]?.steps = refs }
     return SiteModel(kernels: [
       SiteModel.Kernel(
-        label: "mini", version: "0.0", debianPackage: nil, config: "none", walkthroughs: [w], sources: sources)
+        label: "mini", version: "0.0", debianPackage: nil, config: "none", walkthroughs: [w], sources: sources,
+        annotationReport: report ? AnnotationReport.Kernel(label: "mini", version: "0.0", entries: resolved) : nil)
     ])
   }
 }
