@@ -79,6 +79,10 @@ import Testing
     #expect(checked > 200, "only \(checked) links")
     let home = try #require(DiffSite.text(files, "index.html"))
     #expect(home.contains("<a href=\"diff/1.0-2.0.html\">"))
+    // Same model, same bytes.
+    let again = SiteRenderer.render(try DiffSite.model())
+    #expect(again.map(\.relativePath) == files.map(\.relativePath))
+    for (a, b) in zip(again, files) { #expect(a.bytes == b.bytes, "\(a.relativePath) differs between two renders") }
   }
 
   @Test func aFileWithoutASourcePageIsNotLinked() throws {
