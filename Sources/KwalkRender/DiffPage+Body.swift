@@ -54,6 +54,7 @@ extension DiffPage {
     return place.lastIndex(of: ":").map { String(place[..<$0]) }
   }
 
+  /// One version's lines under a caption naming the function and where it is defined.
   func column(_ lines: [HTMLNode], caption: String, cls: String) -> HTMLNode {
     var code: [HTMLNode] = []
     for (i, l) in lines.enumerated() {
@@ -86,7 +87,9 @@ extension DiffPage {
       [num, .textTag("span", op + (l.onPath ? "▶" : " "), class: "op"), .text(l.text)])
   }
 
+  /// An empty line facing a line only the other version has; hatched, so it reads as "nothing here".
   func filler() -> HTMLNode { .tag("span", class: "line filler", []) }
 
+  /// The lines skipped between two hunks.
   func gap() -> HTMLNode { .tag("span", class: "line gap", [.textTag("span", "…", class: "ln")]) }
 }
