@@ -14,7 +14,7 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Payload bytes per segment or datagram.") var payload: Int = 5
   @Option(help: "How many segments or datagrams.") var count: Int = 1
   @Option var format: SimulateFormat = .ftrace
-  @Option(help: "Write a small site with the stepping page (<kernel>/sim/<walkthrough>.html) into this directory, replacing it.")
+  @Option(help: "Write a small site with the simulator page (<kernel>/sim/<walkthrough>.html) into this directory.")
   var html: String?
   @Flag(help: "List each function's effects as read from the index instead of the events.") var explain = false
 

@@ -87,7 +87,9 @@ struct SimulatorPage {
       let linked = svg.replacingOccurrences(
         of: "xlink:href=\"#", with: "xlink:href=\"\(SitePaths.relative(from: page, to: walkPage))#")
       graph.append(
-        .tag("figure", ["class": "graph", "data-leg": direction], [.tag("div", class: "graph-scroll", [.trusted(linked)])]))
+        .tag(
+          "figure", ["class": "graph", "data-leg": direction], [.tag("div", class: "graph-scroll", [.trusted(linked)])]
+        ))
     }
     var hops: [HTMLNode] = []
     if let first = path.hops.first, first.kind != .softirq {

@@ -75,7 +75,8 @@ enum SimMiniSite {
     #expect(
       html.contains(
         "<li id=\"ev-0\" class=\"ev process\" data-name=\"net:\(first.name)\" data-hop=\"send-\(first.hop)\""))
-    #expect(html.contains("data-queues=\"sk_write_queue=;input_pkt_queue=datagram#1;process_queue=;sk_receive_queue=\""))
+    #expect(
+      html.contains("data-queues=\"sk_write_queue=;input_pkt_queue=datagram#1;process_queue=;sk_receive_queue=\""))
     // No inline handlers or styles: the page's behaviour is the static script.
     #expect(!html.contains("onclick") && !html.contains("<style"))
   }
