@@ -4,17 +4,24 @@ import Testing
 
 /// `kwalk site` for the real 6.1 tree, opened page by page in headless Chromium.
 @Suite(.serialized) struct SiteBrowserTests {
-  /// Runs the built kwalk and returns its status and standard output.
+  /// Runs the built kwalk and returns its status and standard output; its last error line is recorded on failure.
   func kwalk(_ arguments: [String]) throws -> (Int32, String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: Fixtures.repository + "/.build/debug/kwalk")
     p.arguments = arguments
     let out = Pipe()
+    let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-err-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errFile) }
     p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
+    p.standardError = try FileHandle(forWritingTo: errFile)
     try p.run()
     let data = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
+    if p.terminationStatus != 0 {
+      let err = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
+      Issue.record("kwalk \(arguments.joined(separator: " ")): \(err.split(separator: "\n").suffix(3))")
+    }
     return (p.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 
