@@ -16,6 +16,7 @@ struct SimulatorPage {
     kernel.walkthroughs.first { $0.spec.name == trace.scenario.walkthrough }
   }
 
+  /// The whole page.
   func render() -> String {
     let s = trace.scenario
     let title = walkthrough?.spec.title ?? s.walkthrough
@@ -114,6 +115,7 @@ struct SimulatorPage {
     return .tag("div", ["class": "sim-leg", "id": "leg-\(direction)"], parts + graph)
   }
 
+  /// One hop of the list: its key as id, the function the graph marks, and the event a `#hop=` link lands on.
   func hopItem(_ direction: String, _ hop: Int, _ content: [HTMLNode], function: String) -> HTMLNode {
     let key = SiteModel.Simulation.hopKey(leg: direction, hop: hop)
     return .tag(

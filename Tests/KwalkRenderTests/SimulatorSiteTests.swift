@@ -36,6 +36,7 @@ enum SimMiniSite {
     return SiteModel(kernels: [kernel])
   }
 
+  /// The text of the rendered file at `path`.
   static func page(_ files: [RenderedFile], _ path: String) throws -> String {
     let f = try #require(files.first { $0.relativePath == path }, "\(files.map(\.relativePath))")
     return String(decoding: f.bytes, as: UTF8.self)
