@@ -84,9 +84,11 @@ struct SimulatorPage {
     ]
     var graph: [HTMLNode] = []
     if let svg = walkthrough?.legs.first(where: { $0.path.direction == direction })?.graphSVG {
-      // Graphviz's links point at the walkthrough page's steps, which live on that page, not this one.
+      // Graphviz's links point at the walkthrough page's steps, which live on that page, not this one; its ids
+      // (`node1`) would repeat between the two legs' pictures.
       let linked = svg.replacingOccurrences(
-        of: "xlink:href=\"#", with: "xlink:href=\"\(SitePaths.relative(from: page, to: walkPage))#")
+        of: "xlink:href=\"#", with: "xlink:href=\"\(SitePaths.relative(from: page, to: walkPage))#"
+      ).replacingOccurrences(of: " id=\"", with: " id=\"\(direction)-")
       graph.append(
         .tag(
           "figure", ["class": "graph", "data-leg": direction], [.tag("div", class: "graph-scroll", [.trusted(linked)])]
