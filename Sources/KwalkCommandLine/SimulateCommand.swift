@@ -14,7 +14,7 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Payload bytes per segment or datagram.") var payload: Int = 5
   @Option(help: "How many segments or datagrams.") var count: Int = 1
   @Option var format: SimulateFormat = .ftrace
-  @Option(help: "Write the stepping page (simulator/<walkthrough>.html and its assets) into this directory, replacing it.")
+  @Option(help: "Write a small site with the simulator page (<kernel>/sim/<walkthrough>.html) into this directory.")
   var html: String?
   @Flag(help: "List each function's effects as read from the index instead of the events.") var explain = false
 
@@ -25,11 +25,15 @@ struct SimulateCommand: ParsableCommand {
         source: try kernel.single(), cache: kernel.kwalkCache, annotations: kernel.annotations,
         progress: ProgressReporter())
       let graph = try ws.graph()
-      let paths = try PathFinder(graph: graph, spec: try ws.spec(walkthrough)).paths()
+      let spec = try ws.spec(walkthrough)
+      let paths = try PathFinder(graph: graph, spec: spec).paths()
       let simulator = try Simulator(graph: graph, paths: paths, scenario: scenario)
       if explain { return print(simulator.explain(), terminator: "") }
       let trace = simulator.run()
-      if let html { return try DirectorySink(directory: html).write(SimulatorPage.files([trace])) }
+      if let html {
+        let site = try ws.simulationSite(spec: spec, paths: paths, trace: trace)
+        return try DirectorySink(directory: html).write(SiteRenderer.render(site))
+      }
       switch format {
       case .ftrace: print(FtraceEncoder.encode(trace), terminator: "")
       case .json: print(String(decoding: try SimJSONEncoder.encode(trace), as: UTF8.self))

@@ -8,10 +8,14 @@ struct SiteCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "site", abstract: "Write the walkthroughs as a site.")
   @OptionGroup var kernel: KernelOptions
   @Option(help: "Output directory (replaced atomically).") var out: String = "site"
+  @Option(help: "An ftrace file from kwalk trace: verify the first kernel's simulator against it and add the report.")
+  var trace: String?
 
   func run() throws {
     try reportingErrors {
       let progress = ProgressReporter()
+      // Read the trace first, so a bad file fails before the long work.
+      let recorded = try trace.map { try VerifyAction.read($0) }
       var kernels: [SiteModel.Kernel] = []
       var workspaces: [Workspace] = []
       for source in kernel.sources {
@@ -27,7 +31,12 @@ struct SiteCommand: ParsableCommand {
           diffs: try workspaces[0].pathDiffs(to: workspaces[1]), oldKernel: kernels[0].label,
           newKernel: kernels[1].label)
       }
-      let model = try SiteModel(kernels: kernels, versionDiff: diff).withGraphs(Graphviz.svg)
+      var model = try SiteModel(kernels: kernels, versionDiff: diff).withGraphs(Graphviz.svg)
+      if let recorded, let ws = workspaces.first {
+        model.verifyReport = SiteModel.VerifyReport(
+          page: SitePaths.verifyReport(kernel: kernels[0].label), kernelLabel: kernels[0].label,
+          report: try VerifyAction.verify(ws, recorded: recorded, live: false))
+      }
       let files = SiteRenderer.render(model)
       try DirectorySink(directory: out).write(files)
       let pages = files.filter { $0.relativePath.hasSuffix(".html") }.count

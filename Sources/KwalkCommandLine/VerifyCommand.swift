@@ -14,13 +14,17 @@ struct VerifyCommand: ParsableCommand {
   @OptionGroup var kernel: KernelOptions
   @Option(help: "An ftrace text file (default: record one now with kwalk trace's exchange).") var trace: String?
   @Option(help: "Write the report as JSON here as well.") var json: String?
-  @Option(help: "Write the report page (verify.html and its stylesheet) into this directory, replacing it.")
+  @Option(help: "Write a small site with the report page (<kernel>/verify.html) into this directory, replacing it.")
   var html: String?
 
   func run() throws {
     var failed = false
     try reportingErrors {
-      let report = try VerifyAction.run(kernel: kernel, trace: trace)
+      let recorded = try VerifyAction.read(trace)
+      let ws = try Workspace(
+        source: try kernel.single(), cache: kernel.kwalkCache, annotations: kernel.annotations,
+        progress: ProgressReporter())
+      let report = try VerifyAction.verify(ws, recorded: recorded, live: trace == nil)
       print(ReportText.render(report), terminator: "")
       if let json {
         let enc = JSONEncoder()
@@ -28,8 +32,11 @@ struct VerifyCommand: ParsableCommand {
         try enc.encode(report).write(to: URL(fileURLWithPath: json), options: .atomic)
       }
       if let html {
-        let css = SimulatorPage.files([]).filter { $0.relativePath.hasSuffix(".css") }
-        try DirectorySink(directory: html).write([RenderedFile(VerifyReportPage.path, VerifyReportPage.render(report))] + css)
+        let label = ws.tree.label
+        var site = SiteModel(kernels: [ws.emptySiteKernel()])
+        site.verifyReport = SiteModel.VerifyReport(
+          page: SitePaths.verifyReport(kernel: label), kernelLabel: label, report: report)
+        try DirectorySink(directory: html).write(SiteRenderer.render(site))
       }
       failed = report.realDisagreements > 0
     }

@@ -30,6 +30,10 @@ enum HomePage {
       reports.append(
         .tag("li", [:], [.link(SitePaths.relative(from: page, to: diff), "What changed between versions")]))
     }
+    if let v = model.verifyReport {
+      reports.append(
+        .tag("li", [:], [.link(SitePaths.relative(from: page, to: v.page), "Simulator against a real trace")]))
+    }
     if !reports.isEmpty { body.append(.tag("ul", class: "reports", reports)) }
     for k in model.kernels { body.append(kernel(k, page: page)) }
     return PageLayout.document(page: page, title: "kwalk: the localhost packet path in Linux", body: body)
@@ -45,6 +49,9 @@ enum HomePage {
         if !legs.isEmpty { legs.append(.text(" · ")) }
         legs.append(
           .link(SitePaths.relative(from: page, to: target), "\(leg.path.direction) (\(leg.steps.count) steps)"))
+      }
+      if let sim = k.simulations.first(where: { $0.trace.scenario.walkthrough == w.spec.name }) {
+        legs += [.text(" · "), .link(SitePaths.relative(from: page, to: sim.page), "simulator")]
       }
       cells.append(.tag("td", [:], legs))
       cells.append(

@@ -1,76 +1,170 @@
+import KwalkCore
 import KwalkGraph
 import KwalkSimulate
 
-/// A page that steps and plays through a simulation: the path's hops with the current one marked, the context,
-/// the queues and the event log so far, each event linked to its `trace_*` line. Works without the script as a
-/// full listing; `assets/simulator.js` turns it into a stepper (buttons, ←/→, space, Home/End, `#step=N`,
-/// `#hop=send-17`).
-public enum SimulatorPage {
-  /// Where the page of a simulation goes.
-  public static func path(for trace: SimTrace) -> String { "simulator/\(trace.scenario.walkthrough).html" }
-
-  /// The pages of `traces` and their two assets.
-  public static func files(_ traces: [SimTrace]) -> [RenderedFile] {
-    traces.map { RenderedFile(path(for: $0), render($0)) } + [
-      RenderedFile("assets/simulator.js", SimulatorAssets.script), RenderedFile("assets/simulator.css", SimulatorAssets.style),
-    ]
+/// A walkthrough's simulation as a page: controls, the path's hops (list and Graphviz graph) with the current one
+/// marked, the context and queues, and the event log so far, each event linked to its `trace_*` line. Without the
+/// script it is a full listing; `assets/simulator.js` turns it into a stepper (buttons, ←/→, space, Home/End,
+/// `#step=N`, and `#hop=send-17` from a walkthrough step, which lands on that hop's `data-event`).
+struct SimulatorPage {
+  let kernel: SiteModel.Kernel
+  let simulation: SiteModel.Simulation
+  var page: String { simulation.page }
+  var trace: SimTrace { simulation.trace }
+  /// The walkthrough the simulation follows, when the site has its pages.
+  var walkthrough: SiteModel.Walkthrough? {
+    kernel.walkthroughs.first { $0.spec.name == trace.scenario.walkthrough }
   }
 
-  public static func render(_ trace: SimTrace) -> String {
-    let e = SimulatorHTML.escape
+  /// The whole page.
+  func render() -> String {
     let s = trace.scenario
-    var body = "<header><h1>Simulator: \(e(s.walkthrough)) on Linux \(e(trace.kernel))</h1>\n"
-    body += "<p>\(s.count) × \(s.payload)-byte payload; events of the <code>trace_*</code> sites on the path, as "
-      + "<code>/sys/kernel/tracing/trace</code> prints them.</p>\n"
-    body += "<nav class=\"controls\"><button data-act=\"first\">first</button><button data-act=\"prev\">← prev</button>"
-      + "<button data-act=\"play\">play (space)</button><button data-act=\"next\">next →</button>"
-      + "<button data-act=\"last\">last</button> <span id=\"position\"></span></nav></header>\n"
-    body += "<main>\n<section class=\"path\"><h2>Path</h2>\n"
-    for leg in [trace.send, trace.receive] {
-      body += "<h3>\(e(leg.direction))</h3>\n<ol class=\"hops\">\n"
-      if let first = leg.hops.first, first.kind != .softirq {
-        body += "<li class=\"entry\" id=\"hop-\(e(leg.direction))-entry\">\(e(first.caller))</li>\n"
-      }
-      for (i, h) in leg.hops.enumerated() {
-        body += "<li value=\"\(i)\" id=\"hop-\(e(leg.direction))-\(i)\"><span class=\"kind\">\(e(h.kind.rawValue))</span> "
-          + "\(e(h.caller)) → <b>\(e(h.callee))</b> "
-          + SimulatorHTML.sourceLink(file: h.callsite.file, line: h.callsite.line, text: "\(h.callsite.file):\(h.callsite.line)")
-          + "</li>\n"
-      }
-      body += "</ol>\n"
-    }
-    body += "</section>\n<section class=\"state\"><h2>State</h2>\n<p>Context: <b id=\"context\">process</b></p>\n"
-    body += "<p>Device: <b>lo</b></p>\n<dl id=\"queues\">\n"
-    for q in SimQueues.names { body += "<dt>\(e(q))</dt><dd data-queue=\"\(e(q))\"></dd>\n" }
-    body += "</dl>\n</section>\n<section class=\"log\"><h2>Events</h2>\n<ol id=\"events\" start=\"0\">\n"
-    for ev in trace.events { body += eventItem(ev) }
-    body += "</ol>\n</section>\n</main>\n"
-    return SimulatorHTML.layout(
-      title: "kwalk simulator: \(s.walkthrough)", css: "../assets/simulator.css", script: "../assets/simulator.js",
-      body: body)
+    let title = walkthrough?.spec.title ?? s.walkthrough
+    let what = s.transport == .tcp ? "data segment and the ACK it provokes" : "datagram"
+    let body: [HTMLNode] = [
+      .tag("h1", [:], [.text("Simulator: \(title) "), .textTag("span", s.walkthrough, class: "direction")]),
+      .tag(
+        "p", class: "meta",
+        [
+          .text("Linux \(trace.kernel): \(s.count) × \(s.payload)-byte \(what), on "),
+          .code("lo"), .text(". The events are those of the "), .code("trace_*"),
+          .text(" sites the index found on the path, printed as "), .code("/sys/kernel/tracing/trace"),
+          .text(" prints them; \(trace.events.count) events."),
+        ]),
+      controls(),
+      .tag(
+        "div", class: "sim",
+        [
+          .tag("section", class: "sim-state", state()),
+          .tag("section", class: "sim-log", [.textTag("h2", "Event log"), events()]),
+          .tag("section", class: "sim-path", [leg(trace.send), leg(trace.receive)]),
+        ]),
+    ]
+    return PageLayout.document(
+      page: page, title: "Simulator: \(title) — Linux \(kernel.version)",
+      crumbs: [("Linux \(kernel.version)", nil), ("simulator", nil), (s.walkthrough, nil)], body: body,
+      scripts: [SitePaths.simulatorScript])
   }
 
-  /// One event: its ftrace line, its site and the state after it, as data attributes the script reads.
-  static func eventItem(_ ev: SimEvent) -> String {
-    let e = SimulatorHTML.escape
-    let hop = ev.hop < 0 ? "\(ev.leg)-entry" : "\(ev.leg)-\(ev.hop)"
-    let queues = SimQueues.names.map { q -> String in
-      let items: [String]
-      switch q {
-      case "sk_write_queue": items = ev.queues.sk_write_queue
-      case "input_pkt_queue": items = ev.queues.input_pkt_queue
-      case "process_queue": items = ev.queues.process_queue
-      default: items = ev.queues.sk_receive_queue
-      }
-      return "\(q)=\(items.joined(separator: ","))"
-    }.joined(separator: ";")
-    var out = "<li id=\"ev-\(ev.index)\" class=\"ev \(e(ev.context.rawValue))\" data-hop=\"\(e(hop))\" "
-      + "data-context=\"\(e(ev.context.rawValue))\" data-queues=\"\(e(queues))\">"
-      + "<code>\(e(FtraceEncoder.line(ev).trimmingCharacters(in: .whitespaces)))</code> "
-    if let site = ev.site {
-      out += "— " + SimulatorHTML.sourceLink(file: site.file, line: site.line, text: "\(site.file):\(site.line)")
-        + " in \(e(site.function))"
+  /// The buttons the script wires up, and the position it fills in.
+  func controls() -> HTMLNode {
+    let buttons = [("first", "« first"), ("prev", "← prev"), ("play", "play (space)"), ("next", "next →"),
+      ("last", "last »")]
+    return .tag(
+      "nav", ["class": "sim-controls", "aria-label": "simulator controls"],
+      buttons.map { act, text in .tag("button", ["type": "button", "data-act": act], [.text(text)]) } + [
+        .tag("span", ["id": "position", "aria-live": "polite"], [.text("all \(trace.events.count) events")])
+      ])
+  }
+
+  /// Context, device, skb and queues after the current event (the script fills them in).
+  func state() -> [HTMLNode] {
+    var rows: [HTMLNode] = [
+      .textTag("dt", "context"), .tag("dd", [:], [.tag("b", ["id": "context"], [.text("process")])]),
+      .textTag("dt", "device"), .tag("dd", [:], [.code("lo")]),
+      .textTag("dt", "skb"), .tag("dd", ["id": "skb"], [.text("—")]),
+    ]
+    for q in SimQueues.names {
+      rows += [.tag("dt", [:], [.code(q)]), .tag("dd", ["data-queue": q], [.text("(empty)")])]
     }
-    return out + " <span class=\"fn\">(\(e(ev.leg)) hop \(ev.hop < 0 ? "entry" : String(ev.hop)): \(e(ev.function)))</span></li>\n"
+    return [.textTag("h2", "State"), .tag("dl", ["class": "facts", "id": "queues"], rows)]
+  }
+
+  /// One leg: its graph (nodes link to the walkthrough's steps) and its hops.
+  func leg(_ path: PacketPath) -> HTMLNode {
+    let direction = path.direction
+    let walkPage = SitePaths.walkthrough(
+      kernel: kernel.label, name: trace.scenario.walkthrough, direction: direction)
+    let hasWalk = walkthrough?.legs.contains { $0.path.direction == direction } ?? false
+    var parts: [HTMLNode] = [
+      .tag(
+        "h2", [:],
+        [.text(direction + " ")]
+          + (hasWalk ? [.link(SitePaths.relative(from: page, to: walkPage), "walkthrough page")] : []))
+    ]
+    var graph: [HTMLNode] = []
+    if let svg = walkthrough?.legs.first(where: { $0.path.direction == direction })?.graphSVG {
+      // Graphviz's links point at the walkthrough page's steps, which live on that page, not this one; its ids
+      // (`node1`) would repeat between the two legs' pictures.
+      let linked = svg.replacingOccurrences(
+        of: "xlink:href=\"#", with: "xlink:href=\"\(SitePaths.relative(from: page, to: walkPage))#"
+      ).replacingOccurrences(of: " id=\"", with: " id=\"\(direction)-")
+      graph.append(
+        .tag(
+          "figure", ["class": "graph", "data-leg": direction], [.tag("div", class: "graph-scroll", [.trusted(linked)])]
+        ))
+    }
+    var hops: [HTMLNode] = []
+    if let first = path.hops.first, first.kind != .softirq {
+      hops.append(hopItem(direction, -1, [.code(first.caller), .text(" (entry)")], function: first.caller))
+    }
+    for (i, h) in path.hops.enumerated() {
+      var content: [HTMLNode] = [
+        KindBadge.node(h.kind), .text(" "), .code(h.caller), .text(" → "), .tag("b", [:], [.code(h.callee)]),
+        .text(" "), place(h.callsite.file, h.callsite.line),
+      ]
+      if hasWalk {
+        content += [
+          .text(" "),
+          .link(
+            SitePaths.relative(from: page, to: walkPage, fragment: SitePaths.stepAnchor(i + 1)), "step \(i + 1)",
+            class: "step-link"),
+        ]
+      }
+      hops.append(hopItem(direction, i, content, function: h.callee))
+    }
+    parts.append(.tag("div", class: "hops-scroll", [.tag("ol", ["class": "hops", "start": "0"], hops)]))
+    return .tag("div", ["class": "sim-leg", "id": "leg-\(direction)"], parts + graph)
+  }
+
+  /// One hop of the list: its key as id, the function the graph marks, and the event a `#hop=` link lands on.
+  func hopItem(_ direction: String, _ hop: Int, _ content: [HTMLNode], function: String) -> HTMLNode {
+    let key = SiteModel.Simulation.hopKey(leg: direction, hop: hop)
+    return .tag(
+      "li",
+      [
+        "id": "hop-\(key)", "value": hop < 0 ? nil : String(hop), "class": hop < 0 ? "entry" : nil,
+        "data-fn": function, "data-event": String(simulation.landings[key] ?? -1),
+      ], content)
+  }
+
+  /// Every event, in order: its ftrace line, its site, and the state after it as data attributes.
+  func events() -> HTMLNode {
+    let items = trace.events.map { ev -> HTMLNode in
+      let queues = SimQueues.names.map { q -> String in
+        let items: [String]
+        switch q {
+        case "sk_write_queue": items = ev.queues.sk_write_queue
+        case "input_pkt_queue": items = ev.queues.input_pkt_queue
+        case "process_queue": items = ev.queues.process_queue
+        default: items = ev.queues.sk_receive_queue
+        }
+        return "\(q)=\(items.joined(separator: ","))"
+      }.joined(separator: ";")
+      var content: [HTMLNode] = [.code(FtraceEncoder.line(ev).trimmingCharacters(in: .whitespaces))]
+      if let site = ev.site {
+        content += [.text(" — "), place(site.file, site.line), .text(" in "), .code(site.function)]
+      }
+      let hop = ev.hop < 0 ? "entry" : String(ev.hop)
+      content.append(.textTag("span", " (\(ev.leg) hop \(hop): \(ev.function))", class: "fn"))
+      return .tag(
+        "li",
+        [
+          "id": "ev-\(ev.index)", "class": "ev \(ev.context.rawValue)", "data-name": ev.qualifiedName,
+          "data-hop": SiteModel.Simulation.hopKey(leg: ev.leg, hop: ev.hop), "data-context": ev.context.rawValue,
+          "data-skb": ev.skb, "data-queues": queues,
+        ], content)
+    }
+    return .tag("ol", ["id": "events", "start": "0"], items)
+  }
+
+  /// A link to `file:line` on its source page, or plain text when the site has no page for it.
+  func place(_ file: String, _ line: Int) -> HTMLNode {
+    let path = SourcePath(file)
+    let text = "\(file):\(line)"
+    guard kernel.sources[path] != nil else { return .code(text) }
+    let href = SitePaths.relative(
+      from: page, to: SitePaths.source(kernel: kernel.label, path: path), fragment: SitePaths.lineAnchor(line))
+    return .link(href, [.code(text)], class: "place")
   }
 }

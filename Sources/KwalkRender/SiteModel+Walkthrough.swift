@@ -22,7 +22,7 @@ extension SiteModel {
     public var steps: [Step]
     /// Graphviz's SVG of the path (nodes link to `#step-N`), filled in after layout.
     public var graphSVG: String?
-    /// Site-relative path of the simulator page for this leg (`SimulatorPage.path(for:)`), when the site has it; each
+    /// Site-relative path of the simulator page for this leg (`SitePaths.simulator`), when the site has it; each
     /// step links to `#hop=<direction>-<step - 1>` there.
     public var simulatorPage: String?
     /// Notes of this walkthrough and direction that fit no step.

@@ -20,6 +20,8 @@ public struct SiteModel: Sendable {
     public var sources: [SourcePath: SourceFile]
     /// Where every annotation landed in this kernel.
     public var annotationReport: AnnotationReport.Kernel?
+    /// The simulator page of each walkthrough the simulator models.
+    public var simulations: [Simulation] = []
 
     public init(
       label: String, version: String, debianPackage: String?, config: String, walkthroughs: [Walkthrough],
@@ -59,6 +61,8 @@ public struct SiteModel: Sendable {
   public var versionDiffPage: String?
   /// The version diff this site renders, when two kernels are given.
   public var versionDiff: VersionDiff?
+  /// The report of `kwalk site --trace`, when a trace was given.
+  public var verifyReport: VerifyReport?
 
   public init(
     kernels: [Kernel], driftReportPage: String? = nil, versionDiffPage: String? = nil, versionDiff: VersionDiff? = nil

@@ -24,6 +24,7 @@ public enum SiteRenderer {
           RenderedFile(SitePaths.source(kernel: k.label, path: path), SourcePageRenderer.render(file, kernel: k)))
       }
     }
+    files += simulatorFiles(model)
     if let diff = model.versionDiff { files.append(RenderedFile(diff.page, DiffPage.render(diff, in: model))) }
     let reports = model.kernels.compactMap(\.annotationReport)
     if !reports.isEmpty {

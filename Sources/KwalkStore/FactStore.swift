@@ -30,7 +30,11 @@ public final class FactStore {
   private static func open(_ path: String) throws -> DatabaseQueue {
     let exists = FileManager.default.fileExists(atPath: path)
     do {
-      let queue = try DatabaseQueue(path: path)
+      // Another kwalk (a second command, a test) may be writing the same kernel's index: wait for it rather than
+      // fail, and never take "busy" for corruption.
+      var configuration = Configuration()
+      configuration.busyMode = .timeout(120)
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
       try queue.writeWithoutTransaction { db in
         let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -45,6 +49,8 @@ public final class FactStore {
       return queue
     } catch let error as StoreError {
       throw error
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+      throw StoreError.sqlite(path: path, message: "\(error.message ?? "busy"): another kwalk is using it; retry")
     } catch let error as DatabaseError {
       if exists { throw StoreError.rebuilt(path: path, reason: error.message ?? "\(error.resultCode)") }
       throw StoreError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")

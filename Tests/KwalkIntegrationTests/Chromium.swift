@@ -6,7 +6,7 @@ struct Chromium {
   struct Visit {
     /// The DOM after load, serialized.
     var dom: String
-    /// Console messages the page produced (the pages have no scripts, so any message is a fault).
+    /// Console messages the page produced (no page logs anything, so any message is a fault).
     var console: [String]
     var status: Int32
   }
@@ -26,12 +26,15 @@ struct Chromium {
     ]
   }
 
-  /// Loads `file` and returns its DOM and console output.
-  func visit(_ file: String) throws -> Visit {
+  /// Loads `file` (with `fragment`, which a page's script may read) and returns its DOM after the scripts ran, and
+  /// its console output.
+  func visit(_ file: String, fragment: String? = nil) throws -> Visit {
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
     let (status, out, err) = try run(
-      arguments(profile: profile.path) + ["--dump-dom", URL(fileURLWithPath: file).absoluteString])
+      arguments(profile: profile.path) + [
+        "--dump-dom", URL(fileURLWithPath: file).absoluteString + (fragment.map { "#" + $0 } ?? ""),
+      ])
     let console = err.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
     return Visit(dom: out, console: console, status: status)
   }

@@ -4,17 +4,24 @@ import Testing
 
 /// `kwalk site` for the real 6.1 tree, opened page by page in headless Chromium.
 @Suite(.serialized) struct SiteBrowserTests {
-  /// Runs the built kwalk and returns its status and standard output.
+  /// Runs the built kwalk and returns its status and standard output; its last error line is recorded on failure.
   func kwalk(_ arguments: [String]) throws -> (Int32, String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: Fixtures.repository + "/.build/debug/kwalk")
     p.arguments = arguments
     let out = Pipe()
+    let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-err-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errFile) }
     p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
+    p.standardError = try FileHandle(forWritingTo: errFile)
     try p.run()
     let data = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
+    if p.terminationStatus != 0 {
+      let err = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
+      Issue.record("kwalk \(arguments.joined(separator: " ")): \(err.split(separator: "\n").suffix(3))")
+    }
     return (p.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 
@@ -33,8 +40,12 @@ import Testing
     let browser = try #require(Chromium(), "chromium is not installed: apt-get install chromium")
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-site-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: root) }
-    let (status, printed) = try kwalk(
-      ["site", "--kernel", "6.1", "--out", root, "--annotations", Fixtures.repository + "/Annotations"])
+    // With a recorded trace, so the verify report page is among the pages checked.
+    let arguments = [
+      "site", "--kernel", "6.1", "--out", root, "--annotations", Fixtures.repository + "/Annotations", "--trace",
+      Fixtures.tree("traces") + "/tcp-ipv4-stacks.trace",
+    ]
+    let (status, printed) = try kwalk(arguments)
     #expect(status == 0)
     let all = files(under: root)
     let pages = all.filter { $0.hasSuffix(".html") }
@@ -46,6 +57,8 @@ import Testing
       pages.contains("6.1/source/net/core/dev.c.html") && pages.contains("6.1/source/drivers/net/loopback.c.html"))
     // The annotation drift report, whose rows the notes on the steps link to.
     #expect(pages.contains("annotations.html"))
+    for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"] { #expect(pages.contains("6.1/sim/\(w).html")) }
+    #expect(pages.contains("6.1/verify.html") && all.contains("assets/simulator.js"))
 
     // Two browsers at a time.
     var visits: [String: Chromium.Visit] = [:]
@@ -100,8 +113,11 @@ import Testing
           Issue.record("\(page): \(href) points at a missing file \(target)")
           continue
         }
-        // A fragment with `=` is read by a page's script (the simulator's `#hop=send-3`), not an element id.
-        if parts.count == 2, target.hasSuffix(".html"), !parts[1].contains("=") {
+        // A fragment with `=` is read by a page's script: the simulator's `#hop=send-3` selects `#hop-send-3`.
+        if parts.count == 2, target.hasSuffix(".html"), parts[1].hasPrefix("hop=") {
+          let id = "hop-" + parts[1].dropFirst(4)
+          #expect(ids[target]?.contains(id) == true, "\(page): \(href) names no hop")
+        } else if parts.count == 2, target.hasSuffix(".html"), !parts[1].contains("=") {
           #expect(ids[target]?.contains(parts[1]) == true, "\(page): \(href) names no element")
         }
         checked += 1
@@ -115,10 +131,11 @@ import Testing
     #expect(send.contains("class=\"node fn\"") && DOMScan.values(of: "xlink:href", in: send).contains("#step-1"))
     #expect(send.contains("class=\"kind kind-pointer\"") && send.contains("class=\"note status-"))
 
+    try checkSimulator(root: root, visits: visits, browser: browser)
+
     // A second run replaces the site with the same bytes.
     let before = try all.map { try Data(contentsOf: URL(fileURLWithPath: root + "/" + $0)) }
-    let (again, _) = try kwalk(
-      ["site", "--kernel", "6.1", "--out", root, "--annotations", Fixtures.repository + "/Annotations"])
+    let (again, _) = try kwalk(arguments)
     #expect(again == 0 && files(under: root) == all)
     for (f, data) in zip(all, before) {
       #expect((try? Data(contentsOf: URL(fileURLWithPath: root + "/" + f))) == data, "\(f) changed on a second run")
@@ -131,5 +148,35 @@ import Testing
     #expect(try browser.screenshot(root + "/6.1/walk/tcp-ipv4/send.html", to: png) == 0)
     let size = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
     #expect((size ?? 0) > 20_000, "screenshot \(png) is \(size ?? 0) bytes")
+  }
+
+  /// The simulator page after its script ran: it shows the first event, and a walkthrough step's link lands on its
+  /// hop, marked in the list and on the graph, with the event log up to that hop's state.
+  func checkSimulator(root: String, visits: [String: Chromium.Visit], browser: Chromium) throws {
+    let sim = try #require(visits["6.1/sim/tcp-ipv4.html"]).dom
+    // The script filled the position and marked the first event; the later ones wait.
+    #expect(sim.contains("<span id=\"position\" aria-live=\"polite\">event 1 of "), "\(sim.prefix(2000))")
+    #expect(sim.contains("<li id=\"ev-0\" class=\"ev process current\""))
+    #expect(sim.contains("<li id=\"ev-1\" class=\"ev process future\""))
+    #expect(sim.contains("class=\"node fn current\""), "the graph marks the current function")
+    #expect(sim.contains("<svg") && sim.contains("<figure class=\"graph\" data-leg=\"receive\">"))
+    // Each event names the line of its trace_* call on a source page.
+    let eventLinks = DOMScan.values(of: "href", in: sim).filter { $0.hasPrefix("../source/") }
+    #expect(eventLinks.contains { $0.hasPrefix("../source/net/core/dev.c.html#L") })
+
+    // Step 19 of the send walk: its link lands on hop 18 of the send leg.
+    let send = try #require(visits["6.1/walk/tcp-ipv4/send.html"]).dom
+    let link = try #require(DOMScan.values(of: "href", in: send).first { $0.hasSuffix("#hop=send-18") })
+    #expect(link == "../../sim/tcp-ipv4.html#hop=send-18")
+    let landed = try browser.visit(root + "/6.1/sim/tcp-ipv4.html", fragment: "hop=send-18").dom
+    let hop = try #require(landed.range(of: "<li id=\"hop-send-18\""))
+    let tag = landed[hop.lowerBound...].prefix { $0 != ">" }
+    #expect(tag.contains("class=\"current\""), "\(tag)")
+    let event = try #require(Int(DOMScan.values(of: "data-event", in: String(tag)).first ?? ""))
+    if event >= 0 {
+      #expect(landed.contains("<li id=\"ev-\(event)\" class=\"ev process current\""))
+      #expect(!landed.contains("<li id=\"ev-\(event + 1)\" class=\"ev process current\""))
+    }
+    #expect(landed.contains("class=\"node fn current\""))
   }
 }

@@ -1,0 +1,10 @@
+extension SitePaths {
+  /// `6.1/sim/tcp-ipv4.html`: the simulator page of one walkthrough.
+  public static func simulator(kernel: String, name: String) -> String { "\(kernel)/sim/\(name).html" }
+
+  /// `6.1/verify.html`: the report of `kwalk verify` against a recorded trace.
+  public static func verifyReport(kernel: String) -> String { "\(kernel)/verify.html" }
+
+  /// The simulator page's script.
+  public static let simulatorScript = "assets/simulator.js"
+}

@@ -1,0 +1,17 @@
+extension SiteRenderer {
+  /// The simulator pages of every kernel, their script, and the verify report page when the model has one.
+  static func simulatorFiles(_ model: SiteModel) -> [RenderedFile] {
+    var files: [RenderedFile] = []
+    for k in model.kernels {
+      for s in k.simulations {
+        files.append(RenderedFile(s.page, SimulatorPage(kernel: k, simulation: s).render()))
+      }
+    }
+    if !files.isEmpty { files.append(RenderedFile(SitePaths.simulatorScript, SimulatorAssets.script)) }
+    if let v = model.verifyReport {
+      files.append(
+        RenderedFile(v.page, VerifyReportPage.render(v, kernel: model.kernels.first { $0.label == v.kernelLabel })))
+    }
+    return files
+  }
+}
