@@ -58,10 +58,14 @@ struct StackChecker {
       } else if let outside = [caller, callee].first(where: { !$0.hasPrefix("trace_") && !defined.contains($0) }) {
         c.status = .outsideIndex
         c.reason = "\(outside) is not defined in the indexed files"
+      } else if !unindexedCallees(caller).isEmpty {
+        // The caller calls functions whose bodies are not indexed: the chain may run through them.
+        c.status = .outsideIndex
+        c.reason = "no chain of \(verifier.maxDepth) edges in the indexed files" + unindexedHint(caller)
       } else if !sameSeries {
         c.status = .versionGap
-        c.reason = "no chain of \(verifier.maxDepth) edges in \(graph.snapshot.version); the running kernel's code differs"
-          + unindexedHint(caller)
+        c.reason = "no chain of \(verifier.maxDepth) edges in \(graph.snapshot.version): the running kernel's code "
+          + "differs, or the call is one no index can see (assembly, a stack switch)"
       } else {
         c.status = .disagreement
         c.reason = "no chain of \(verifier.maxDepth) edges joins them in the graph" + unindexedHint(caller)
@@ -98,7 +102,8 @@ struct StackChecker {
   }
 
   /// The functions `caller` calls that the index does not define: a chain may pass through them unseen.
-  func unindexedHint(_ caller: String) -> String {
+  /// Functions `caller` calls directly whose definitions are not indexed.
+  func unindexedCallees(_ caller: String) -> [String] {
     var names: [String] = []
     for id in graph.snapshot.functionsByName[caller] ?? [] {
       for call in graph.snapshot.callsByCaller[id] ?? [] where call.kind == .direct {
@@ -107,6 +112,11 @@ struct StackChecker {
         }
       }
     }
+    return names
+  }
+
+  func unindexedHint(_ caller: String) -> String {
+    let names = unindexedCallees(caller)
     guard !names.isEmpty else { return "" }
     return " (or the chain passes through a function outside the indexed files: "
       + names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "") + ")"

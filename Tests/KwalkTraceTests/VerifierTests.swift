@@ -78,6 +78,11 @@ import Testing
     text += [
       "trace_event_raw_event_net_dev_template", "udp_rcv", "netif_rx", "ip_rcv_core", "ip_rcv",
     ].map { " => \($0)\n" }.joined()
+    // loopback_xmit reaches udp_rcv only through the softirq, but it also calls eth_type_trans, which the fixture
+    // never defines: the chain may run through it, so the pair is outside the index rather than a disagreement.
+    text += "           kwalk-1       [000] ..s1.     1.000004: netif_receive_skb: dev=lo skbaddr=ffff888004000200 len=33\n"
+    text += "           kwalk-1       [000] ..s1.     1.000005: <stack trace>\n"
+    text += ["trace_event_raw_event_net_dev_template", "udp_rcv", "loopback_xmit"].map { " => \($0)\n" }.joined()
     let recorded = try TraceParser.parse(text, source: "t")
     let pairs = StackChecker(verifier: verifier(running: "0.0.1")).check(recorded)
     let byPair = Dictionary(uniqueKeysWithValues: pairs.map { ("\($0.caller)>\($0.callee)", $0) })
@@ -89,6 +94,8 @@ import Testing
     #expect(byPair["ip_rcv>ip_rcv_core"]?.status == .outsideIndex)  // mentioned by the tree, not indexed
     #expect(byPair["netif_rx>udp_rcv"]?.status == .disagreement)  // same version (0.0), both indexed, no chain
     #expect(byPair["udp_rcv>trace_netif_receive_skb"]?.status == .disagreement)
+    #expect(byPair["loopback_xmit>udp_rcv"]?.status == .outsideIndex)
+    #expect(byPair["loopback_xmit>udp_rcv"]?.reason.contains("eth_type_trans") == true)
     let other = StackChecker(verifier: verifier(running: "6.18.1")).check(recorded)
     #expect(other.first { $0.caller == "netif_rx" && $0.callee == "udp_rcv" }?.status == .versionGap)
   }
