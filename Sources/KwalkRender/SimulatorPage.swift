@@ -113,7 +113,7 @@ struct SimulatorPage {
       }
       hops.append(hopItem(direction, i, content, function: h.callee))
     }
-    parts.append(.tag("div", class: "hops-scroll", [.tag("ol", ["class": "hops", "start": "0"], hops)]))
+    parts.append(.tag("div", class: "hops-scroll", [.tag("ol", ["class": "hops", "start": "1"], hops)]))
     return .tag("div", ["class": "sim-leg", "id": "leg-\(direction)"], parts + graph)
   }
 
@@ -123,7 +123,7 @@ struct SimulatorPage {
     return .tag(
       "li",
       [
-        "id": "hop-\(key)", "value": hop < 0 ? nil : String(hop), "class": hop < 0 ? "entry" : nil,
+        "id": "hop-\(key)", "value": hop < 0 ? nil : String(hop + 1), "class": hop < 0 ? "entry" : nil,
         "data-fn": function, "data-event": String(simulation.landings[key] ?? -1),
       ], content)
   }
@@ -145,8 +145,9 @@ struct SimulatorPage {
       if let site = ev.site {
         content += [.text(" — "), place(site.file, site.line), .text(" in "), .code(site.function)]
       }
-      let hop = ev.hop < 0 ? "entry" : String(ev.hop)
-      content.append(.textTag("span", " (\(ev.leg) hop \(hop): \(ev.function))", class: "fn"))
+      // Shown 1-based, like the walkthrough's steps; ids and keys stay 0-based.
+      let step = ev.hop < 0 ? "entry" : "step \(ev.hop + 1)"
+      content.append(.textTag("span", " (\(ev.leg) \(step): \(ev.function))", class: "fn"))
       return .tag(
         "li",
         [
@@ -155,7 +156,7 @@ struct SimulatorPage {
           "data-skb": ev.skb, "data-queues": queues,
         ], content)
     }
-    return .tag("ol", ["id": "events", "start": "0"], items)
+    return .tag("ol", ["id": "events", "start": "1"], items)
   }
 
   /// A link to `file:line` on its source page, or plain text when the site has no page for it.

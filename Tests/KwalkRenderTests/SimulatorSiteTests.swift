@@ -93,7 +93,7 @@ enum SimMiniSite {
         let key = "\(leg.path.direction)-\(i)"
         #expect(page.contains("<a href=\"../../sim/udp-ipv4.html#hop=\(key)\">"), "step \(i + 1)")
         let landing = try #require(simulation.landings[key])
-        #expect(sim.contains("id=\"hop-\(key)\" value=\"\(i)\" data-fn=\"\(leg.path.hops[i].callee)\" "
+        #expect(sim.contains("id=\"hop-\(key)\" value=\"\(i + 1)\" data-fn=\"\(leg.path.hops[i].callee)\" "
           + "data-event=\"\(landing)\""))
       }
     }
