@@ -13,6 +13,11 @@ public struct FactExtractor {
 
   public init(paths: TreePathMapper) { self.paths = paths }
 
+  /// Changes whenever what the extractor records changes, so that an index written by an older kwalk is re-parsed
+  /// rather than trusted (the store keeps it as `PRAGMA user_version`).
+  public static let version = 2
+
+
   /// Extracts the facts of `unit`, whose main file is `file`.
   public func extract(_ unit: TranslationUnit, file: SourcePath) -> TranslationUnitFacts {
     let walk = ExtractionWalk(unit: unit, paths: paths)

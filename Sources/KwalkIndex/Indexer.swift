@@ -29,6 +29,10 @@ public final class Indexer {
     _ = try ClangLibrary.shared()
     kbuild = Kbuild(tree: tree, progress: progress)
     store = try FactStore(path: tree.databasePath) { problem in progress.note(problem.description) }
+    // Facts written by another version of the extractor may lack what this one records: parse everything again.
+    if try store.factsVersion() != FactExtractor.version {
+      try store.resetFacts(version: FactExtractor.version)
+    }
   }
 
   /// Makes sure each of `files` is indexed and current. Files kbuild does not build are skipped (and returned in

@@ -111,6 +111,24 @@ extension FactStore {
     }
   }
 
+  /// The version of the extractor that wrote the facts (0 for a store written before versions were kept).
+  public func factsVersion() throws -> Int {
+    try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+  }
+
+  /// Forgets every unit and marks the store as written by extractor `version`.
+  public func resetFacts(version: Int) throws {
+    try queue.write { db in
+      for table in [
+        "call_site", "binding", "parameter_store", "tracepoint", "function", "input_file", "discovery",
+        "translation_unit",
+      ] {
+        try db.execute(sql: "DELETE FROM \(table)")
+      }
+      try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
+  }
+
   /// Records why files were added.
   public func recordDiscovery(_ entries: [(file: SourcePath, reason: String, round: Int)]) throws {
     try queue.write { db in

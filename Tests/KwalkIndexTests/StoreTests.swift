@@ -47,3 +47,20 @@ import Testing
     }
   }
 }
+
+/// The store remembers which extractor wrote its facts, and forgets them all when told to.
+@Suite struct FactsVersionTests {
+  @Test func resetForgetsUnitsAndKeepsTheVersion() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-version-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let store = try FactStore(path: dir.appendingPathComponent("kwalk.sqlite").path)
+    #expect(try store.factsVersion() == 0)
+    try store.replace(
+      unit: try Fixtures.facts(tree: "linux-mini", file: "net/core/dev.c"), inputsDigest: "d", inputs: [], seconds: 0)
+    #expect(try store.units().count == 1)
+    try store.resetFacts(version: 7)
+    #expect(try store.units().isEmpty && store.loadAll().functions.isEmpty)
+    #expect(try store.factsVersion() == 7)
+  }
+}
