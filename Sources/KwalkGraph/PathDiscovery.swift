@@ -39,7 +39,9 @@ public struct PathDiscovery: Sendable {
     }
     // Pointer hops whose binding is not indexed yet: the files near the path that name the callee bind it.
     for spec in specs {
-      guard let paths = try? PathFinder(graph: graph, spec: spec).paths() else { continue }
+      var finder = PathFinder(graph: graph, spec: spec)
+      finder.findsAlternatives = false
+      guard let paths = try? finder.paths() else { continue }
       for hop in paths.flatMap(\.hops) where hop.field != nil && hop.bindings.isEmpty {
         out.append(.references(hop.callee, reason: "bound to \(hop.field!) in \(spec.name)"))
       }

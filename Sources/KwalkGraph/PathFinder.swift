@@ -8,6 +8,8 @@ public struct PathFinder: Sendable {
   public let spec: WalkthroughSpec
   /// Longest chain searched between two stops.
   public var maxDepth = 40
+  /// Whether to look for other routes between stops (most of the work; discovery only needs the main path).
+  public var findsAlternatives = true
 
   public init(graph: CallGraph, spec: WalkthroughSpec) {
     self.graph = graph
@@ -60,7 +62,7 @@ public struct PathFinder: Sendable {
           blocker: unresolvedPointer(from: state))
       }
       hops += edges.map { Hop(edge: $0, graph: graph, context: context(for: $0)) }
-      alternatives += self.alternatives(from: state, to: target, main: edges)
+      if findsAlternatives { alternatives += self.alternatives(from: state, to: target, main: edges) }
       state = end
     }
     return PacketPath(
