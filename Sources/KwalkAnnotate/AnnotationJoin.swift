@@ -21,10 +21,11 @@ public enum AnnotationJoin {
   public static func attach(_ resolved: [ResolvedAnnotation], to path: PacketPath, graph: CallGraph? = nil) -> Attachment {
     let mine = resolved.filter { $0.annotation.walkthrough == path.walkthrough }
     let overview = mine.filter { $0.annotation.function == nil }
+    let context = graph.map { PathContext(path: path, graph: $0) }
     var steps = [[ResolvedAnnotation]](repeating: [], count: path.hops.count)
     var unattached: [ResolvedAnnotation] = []
     for r in mine where r.annotation.function != nil && r.annotation.direction == path.direction {
-      guard r.location != nil, let i = step(of: r, in: path, graph: graph) else {
+      guard r.location != nil, let i = step(of: r, in: path, context: context) else {
         unattached.append(r)
         continue
       }
@@ -32,16 +33,6 @@ public enum AnnotationJoin {
     }
     let ordered = steps.map { $0.sorted { ($0.location!, $0.annotation.id) < ($1.location!, $1.annotation.id) } }
     return Attachment(overview: overview, steps: ordered, unattached: unattached)
-  }
-
-  /// The notes anchored at `hop`'s call site or in its callee (without the helper rule).
-  public static func annotations(
-    for hop: Hop, direction: String, walkthrough: String, in resolved: [ResolvedAnnotation]
-  ) -> [ResolvedAnnotation] {
-    resolved.filter {
-      $0.annotation.walkthrough == walkthrough && $0.annotation.direction == direction
-        && (isAtCallSite($0, of: hop) || ($0.annotation.function == hop.callee && $0.location != nil))
-    }
   }
 
   static func isAtCallSite(_ r: ResolvedAnnotation, of hop: Hop) -> Bool {
@@ -58,86 +49,40 @@ public enum AnnotationJoin {
   }
 
   /// The note sits on another call from the hop's caller to its callee (the path takes the first one).
-  static func isAtOtherCall(_ r: ResolvedAnnotation, of hop: Hop, graph: CallGraph) -> Bool {
+  static func isAtOtherCall(_ r: ResolvedAnnotation, of hop: Hop, context: PathContext) -> Bool {
     guard r.annotation.function == hop.caller, let at = r.location, let lines = r.lines else { return false }
-    return graph.snapshot.functions(named: hop.caller).contains { f in
-      (graph.snapshot.callsByCaller[f.id] ?? []).contains { call in
-        guard case .function(_, let n) = call.target, n == hop.callee else { return false }
-        return call.location.path == at.path && lines.contains(call.location.line)
-      }
-    }
-  }
-
-  /// `caller` has a direct call to `callee`.
-  static func calls(_ graph: CallGraph, _ caller: String, _ callee: String) -> Bool {
-    graph.snapshot.functions(named: caller).contains { f in
-      (graph.snapshot.callsByCaller[f.id] ?? []).contains {
-        if case .function(_, let n) = $0.target { return n == callee } else { return false }
-      }
+    return context.directCalls(of: hop.caller).contains { call in
+      call.callee == hop.callee && call.site.location.path == at.path && lines.contains(call.site.location.line)
     }
   }
 
   /// The first step a note fits, by the rules in order: its call site, a binding, its callee, the entry, a helper
   /// called from a path function, a function that reaches the path within a few calls.
-  static func step(of r: ResolvedAnnotation, in path: PacketPath, graph: CallGraph?) -> Int? {
+  static func step(of r: ResolvedAnnotation, in path: PacketPath, context: PathContext?) -> Int? {
     let hops = path.hops
     if let step = r.annotation.step { return hops.firstIndex { $0.callee == step } }
     if let i = hops.firstIndex(where: { isAtCallSite(r, of: $0) }) { return i }
-    if let graph, let i = hops.firstIndex(where: { isAtOtherCall(r, of: $0, graph: graph) }) { return i }
+    if let context, let i = hops.firstIndex(where: { isAtOtherCall(r, of: $0, context: context) }) { return i }
     if let i = hops.firstIndex(where: { isAtBinding(r, of: $0) }) { return i }
     let name = r.annotation.function!
     // A function between a hop's caller and callee (tcp_push between tcp_sendmsg_locked and
     // __tcp_push_pending_frames) explains that hop.
-    if let graph, let i = hops.firstIndex(where: { calls(graph, $0.caller, name) && calls(graph, name, $0.callee) }) {
+    if let context,
+      let i = hops.firstIndex(where: {
+        context.directCallees(of: $0.caller).contains(name) && context.directCallees(of: name).contains($0.callee)
+      })
+    {
       return i
     }
     if let i = hops.firstIndex(where: { $0.callee == name }) { return i }
     if hops.first?.caller == name { return 0 }
-    guard let graph else { return nil }
-    let onPath = [hops.first?.caller].compactMap { $0 } + hops.map(\.callee)
+    guard let context else { return nil }
     // A helper called from a function on the path, directly or through one more helper (udp_sendmsg →
     // ip_make_skb → __ip_make_skb), joins the step that enters that function.
-    for depth in 1...helperDepth {
-      for (position, function) in onPath.enumerated() where helpers(of: function, depth: depth, graph: graph).contains(name) {
-        return max(0, position - 1)
-      }
+    for depth in 0..<helperDepth {
+      if let position = context.helpers.firstIndex(where: { $0[depth].contains(name) }) { return max(0, position - 1) }
     }
-    // A function that leads into the path joins the step entering the first path function it reaches.
-    let positions = Dictionary(onPath.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    var frontier = graph.snapshot.functions(named: name).map(\.id)
-    var seen = Set(frontier)
-    for _ in 0..<leadInDepth {
-      var next: [SymbolID] = []
-      var reached: [Int] = []
-      for f in frontier {
-        for e in graph.edges(from: f) {
-          if let p = positions[graph.name(e.callee)] { reached.append(p) }
-          if seen.insert(e.callee).inserted { next.append(e.callee) }
-        }
-      }
-      if let p = reached.min() { return max(0, p - 1) }
-      frontier = next
-    }
-    return nil
-  }
-
-  /// The names `function` calls directly (depth 1) or through `depth - 1` more direct calls.
-  static func helpers(of function: String, depth: Int, graph: CallGraph) -> Set<String> {
-    var names: Set<String> = [function]
-    var result: Set<String> = []
-    for _ in 0..<depth {
-      var next: Set<String> = []
-      for n in names {
-        for f in graph.snapshot.functions(named: n) {
-          for call in graph.snapshot.callsByCaller[f.id] ?? [] {
-            if case .function(_, let callee) = call.target { next.insert(callee) }
-          }
-        }
-      }
-      result.formUnion(next)
-      names = next
-    }
-    return result
+    return context.leadIn(from: name).map { max(0, $0 - 1) }
   }
 
   /// How far below a path function a helper's note still belongs to that function's step.

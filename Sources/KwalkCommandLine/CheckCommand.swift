@@ -15,18 +15,16 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let report = try Self.report(kernel: kernel)
+      let (report, recordPath) = try Self.report(kernel: kernel)
       if format == .json {
         try printJSON(report.kernels.map { KernelEntries(kernel: $0.label, version: $0.version, annotations: $0.entries) })
       } else {
         print(report.text(), terminator: "")
       }
       if record, let first = report.kernels.first {
-        let ws = try Workspace(
-          source: kernel.sources[0], cache: kernel.kwalkCache, annotations: kernel.annotations, progress: .silent)
         let text = AnchorRecord(resolved: first.entries, kernel: first.version).serialized()
-        try AtomicFile.write(text, to: ws.anchorRecordPath)
-        FileHandle.standardError.write(Data("recorded \(first.entries.count) anchors in \(ws.anchorRecordPath)\n".utf8))
+        try AtomicFile.write(text, to: recordPath)
+        FileHandle.standardError.write(Data("recorded \(first.entries.count) anchors in \(recordPath)\n".utf8))
       }
       let failures = report.kernels.flatMap(\.entries).filter(\.status.isFailure).count
       if failures > 0, !allowOrphans {
@@ -43,20 +41,24 @@ struct CheckCommand: ParsableCommand {
     var annotations: [ResolvedAnnotation]
   }
 
-  /// Resolves the annotations in every kernel; an anchor to a function no kernel defines, and that was never
-  /// recorded, is an error rather than an orphan.
-  static func report(kernel: KernelOptions) throws -> AnnotationReport {
+  /// Resolves the annotations in every kernel, and says where the anchors record is; an anchor to a function no kernel
+  /// defines, and that was never recorded, is an error rather than an orphan.
+  static func report(kernel: KernelOptions) throws -> (AnnotationReport, recordPath: String) {
     var kernels: [AnnotationReport.Kernel] = []
     var record = AnchorRecord()
+    var recordPath = ""
     for source in kernel.sources {
       let ws = try Workspace(
         source: source, cache: kernel.kwalkCache, annotations: kernel.annotations, progress: ProgressReporter())
-      record = try AnchorRecord.load(from: ws.anchorRecordPath)
+      if recordPath.isEmpty {
+        recordPath = ws.anchorRecordPath
+        record = try AnchorRecord.load(from: recordPath)
+      }
       let entries = try ws.resolveAnnotations(in: try ws.index().0)
       kernels.append(.init(label: ws.tree.label, version: ws.tree.version.description, entries: entries))
     }
     let report = AnnotationReport(kernels: kernels)
     try report.requireKnownFunctions(record: record)
-    return report
+    return (report, recordPath)
   }
 }

@@ -28,22 +28,8 @@ struct DiffCommand: ParsableCommand {
         try Workspace(
           source: .debian(series: series), cache: kwalkCache, annotations: annotations, progress: ProgressReporter())
       }
-      let names = try walkthrough.map { [try sides[0].spec($0).name] } ?? sides[0].specs.map(\.name)
-      let oldSide = try DiffInputs.side(sides[0])
-      let newSide = try DiffInputs.side(sides[1])
-      let oldAnnotations = try sides[0].resolveAnnotations(in: oldSide.snapshot)
-      let newAnnotations = try sides[1].resolveAnnotations(in: newSide.snapshot)
-      var diffs: [PathDiff] = []
-      for name in names {
-        let o = try DiffInputs.paths(sides[0], oldSide, name)
-        let n = try DiffInputs.paths(sides[1], newSide, name)
-        var a = oldSide
-        a.paths = o
-        var b = newSide
-        b.paths = n
-        let drift = AnnotationDrift.between(old: oldAnnotations, new: newAnnotations, walkthrough: name)
-        diffs.append(try PathDiffer(old: a, new: b).diff(walkthrough: name, annotationDrift: drift))
-      }
+      let names = try walkthrough.map { [try sides[0].spec($0).name] }
+      let diffs = try sides[0].pathDiffs(to: sides[1], walkthroughs: names)
       switch format {
       case .text: print(diffs.map(\.text).joined(separator: "\n"), terminator: "")
       case .json: try printJSON(diffs)

@@ -2,13 +2,13 @@ import KwalkDiff
 import KwalkGraph
 
 extension Workspace {
-  /// Every walkthrough's path diff from this kernel to `newer`, with annotation drift, as `kwalk diff` computes it.
-  func pathDiffs(to newer: Workspace) throws -> [PathDiff] {
+  /// The path diffs of `walkthroughs` (default: every walkthrough) from this kernel to `newer`, with annotation drift.
+  func pathDiffs(to newer: Workspace, walkthroughs: [String]? = nil) throws -> [PathDiff] {
     let oldSide = try DiffInputs.side(self)
     let newSide = try DiffInputs.side(newer)
     let oldAnnotations = try resolveAnnotations(in: oldSide.snapshot)
     let newAnnotations = try newer.resolveAnnotations(in: newSide.snapshot)
-    return try specs.map(\.name).map { name in
+    return try (walkthroughs ?? specs.map(\.name)).map { name in
       var a = oldSide
       a.paths = try DiffInputs.paths(self, oldSide, name)
       var b = newSide

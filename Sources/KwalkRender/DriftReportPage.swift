@@ -92,10 +92,6 @@ public enum DriftReportPage {
   /// `file:line` linked to its source page, plain when the site has no page for the file, `nowhere` when unplaced.
   static func location(_ at: SourceLocation?, kernel: SiteModel.Kernel) -> HTMLNode {
     guard let at else { return .textTag("span", "nowhere", class: "meta") }
-    let text = "\(at.path):\(at.line)"
-    guard kernel.sources[at.path] != nil else { return .code(text) }
-    let href = SitePaths.relative(
-      from: page, to: SitePaths.source(kernel: kernel.label, path: at.path), fragment: SitePaths.lineAnchor(at.line))
-    return .link(href, [.code(text)], class: "place")
+    return kernel.place(at.path, at.line, from: page)
   }
 }

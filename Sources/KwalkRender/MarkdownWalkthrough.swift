@@ -7,10 +7,9 @@ public enum MarkdownWalkthrough {
   public static func render(_ w: SiteModel.Walkthrough, kernel: SiteModel.Kernel) -> String {
     let page = SitePaths.markdown(kernel: kernel.label, name: w.spec.name)
     func place(_ file: String, _ line: Int) -> String {
-      let path = SourcePath(file)
-      guard kernel.sources[path] != nil else { return "`\(file):\(line)`" }
-      let href = SitePaths.relative(
-        from: page, to: SitePaths.source(kernel: kernel.label, path: path), fragment: SitePaths.lineAnchor(line))
+      guard let href = kernel.sourceLink(from: page, path: SourcePath(file), line: line) else {
+        return "`\(file):\(line)`"
+      }
       return "[`\(file):\(line)`](\(href))"
     }
     func fenced(_ e: Excerpt?) -> String {

@@ -63,14 +63,7 @@ extension WalkthroughPage {
     for (i, name) in step.hop.candidates.enumerated() {
       if i > 0 { out.append(.text(", ")) }
       let at = i < step.candidateDefinitions.count ? step.candidateDefinitions[i] : nil
-      if let at, kernel.sources[at.path] != nil {
-        let href = SitePaths.relative(
-          from: page, to: SitePaths.source(kernel: kernel.label, path: at.path), fragment: SitePaths.lineAnchor(at.line)
-        )
-        out.append(.link(href, [.code(name)], class: "place"))
-      } else {
-        out.append(.code(name))
-      }
+      out.append(at.map { kernel.place($0.path, $0.line, text: name, from: page) } ?? .code(name))
     }
     return out
   }

@@ -132,14 +132,7 @@ struct WalkthroughPage {
   }
 
   /// A link to `file:line` on its source page, or plain text when the site has no page for it.
-  func place(_ file: String, _ line: Int) -> HTMLNode {
-    let path = SourcePath(file)
-    let text = "\(file):\(line)"
-    guard kernel.sources[path] != nil else { return .code(text) }
-    let href = SitePaths.relative(
-      from: page, to: SitePaths.source(kernel: kernel.label, path: path), fragment: SitePaths.lineAnchor(line))
-    return .link(href, [.code(text)], class: "place")
-  }
+  func place(_ file: String, _ line: Int) -> HTMLNode { kernel.place(SourcePath(file), line, from: page) }
 }
 
 /// The coloured word that says a hop's kind.

@@ -130,13 +130,17 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
   }
 }
 
-/// Runs the built kwalk with extra environment and returns its exit status and standard error.
-func runKwalk(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
+/// Runs the built kwalk with extra environment, through `launcher` (a command that takes the binary and its
+/// arguments, such as `setpriv --reuid=…`) when one is given, and returns its exit status and standard error.
+func runKwalk(
+  _ arguments: [String], environment: [String: String] = [:], launcher: [String] = []
+) throws -> (Int32, String) {
   let binary = Fixtures.repository + "/.build/debug/kwalk"
   try #require(FileManager.default.isExecutableFile(atPath: binary))
+  let command = launcher + [binary] + arguments
   let p = Process()
-  p.executableURL = URL(fileURLWithPath: binary)
-  p.arguments = arguments
+  p.executableURL = URL(fileURLWithPath: command[0])
+  p.arguments = Array(command.dropFirst())
   p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
   let err = Pipe()
   p.standardError = err

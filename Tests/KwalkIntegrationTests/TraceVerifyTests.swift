@@ -53,16 +53,9 @@ enum TraceAvailability {
     "needs root to drop to nobody with setpriv"))
   func withoutRootNothingChanges() throws {
     let before = try FileManager.default.contentsOfDirectory(atPath: "/sys/kernel/tracing/instances")
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-    p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Fixtures.repository + "/.build/debug/kwalk", "trace"]
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 1)
+    let (status, text) = try runKwalk(
+      ["trace"], launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
+    #expect(status == 1)
     #expect(text == "kwalk: error: kwalk trace needs root to use tracefs: run it with sudo (nothing was changed)\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: "/sys/kernel/tracing/instances") == before)
   }
