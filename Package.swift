@@ -8,7 +8,11 @@ let package = Package(
   name: "kwalk",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "kwalk", targets: ["kwalk"])
+    .executable(name: "kwalk", targets: ["kwalk"]),
+    // For the libFuzzer harnesses in Fuzz/, which can only reach this package's targets through products.
+    .library(name: "KwalkGraph", targets: ["KwalkGraph"]),
+    .library(name: "KwalkAnnotate", targets: ["KwalkAnnotate"]),
+    .library(name: "KwalkTrace", targets: ["KwalkTrace"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -77,5 +81,5 @@ let package = Package(
       ],
       swiftSettings: clangHeaders),
   ],
-  swiftLanguageModes: [.v5]
+  swiftLanguageModes: [.v6]
 )

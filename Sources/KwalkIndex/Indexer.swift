@@ -3,10 +3,11 @@ import KwalkClang
 import KwalkCore
 import KwalkKernel
 import KwalkStore
+import Synchronization
 
 /// Parses translation units with libclang, in parallel, and keeps their facts in the store. A unit is parsed again
 /// only when its flags, its file or a header it read changed.
-public final class Indexer {
+public final class Indexer: Sendable {
   public let tree: PreparedTree
   public let store: FactStore
   public let progress: ProgressReporter
@@ -58,45 +59,31 @@ public final class Indexer {
 
     progress.begin("parsing \(todo.count) translation unit\(todo.count == 1 ? "" : "s") with libclang")
     let start = Date()
-    let lock = NSLock()
-    var failures: [Error] = []
     let mapper = tree.paths
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, todo.count))
-    var next = 0
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        lock.lock()
-        let i = next
-        next += 1
-        lock.unlock()
-        guard i < todo.count else { return }
-        let (file, command, arguments) = todo[i]
-        do {
-          let t0 = Date()
-          let index = try ClangIndex()
-          let unit = try TranslationUnit(index: index, path: command.file, arguments: arguments)
-          let facts = FactExtractor(paths: mapper).extract(unit, file: file)
-          let included = unit.includedFiles()
-          let seconds = Date().timeIntervalSince(t0)
-          lock.lock()
-          let inputs = included.map { hashes.input(for: $0.hasPrefix("/") ? $0 : tree.buildRoot + "/" + $0) }
-          lock.unlock()
-          let digest = ContentHash(string: arguments.joined(separator: "\u{1}")).description
-          try store.replace(unit: facts, inputsDigest: digest, inputs: inputs, seconds: seconds)
-          lock.lock()
-          report.parsed.append(file)
-          lock.unlock()
-        } catch {
-          lock.lock()
-          failures.append(error)
-          lock.unlock()
-        }
+    let buildRoot = tree.buildRoot
+    let store = store
+    let sharedHashes = Mutex(hashes)
+    let jobs = todo
+    let outcomes = ParallelWork.map(count: jobs.count, workers: ProcessInfo.processInfo.activeProcessorCount) { i in
+      let (file, command, arguments) = jobs[i]
+      let t0 = Date()
+      let index = try ClangIndex()
+      let unit = try TranslationUnit(index: index, path: command.file, arguments: arguments)
+      let facts = FactExtractor(paths: mapper).extract(unit, file: file)
+      let included = unit.includedFiles()
+      let seconds = Date().timeIntervalSince(t0)
+      let inputs = sharedHashes.withLock { hashes in
+        included.map { hashes.input(for: $0.hasPrefix("/") ? $0 : buildRoot + "/" + $0) }
       }
+      let digest = ContentHash(string: arguments.joined(separator: "\u{1}")).description
+      try store.replace(unit: facts, inputsDigest: digest, inputs: inputs, seconds: seconds)
+      return file
     }
+    report.parsed = outcomes.compactMap { try? $0.get() }
     report.parseSeconds = Date().timeIntervalSince(start)
     report.parsed.sort()
     progress.finish("\(report.parsed.count) parsed")
-    if let first = failures.first { throw first }
+    for case .failure(let error) in outcomes { throw error }
     return report
   }
 

@@ -33,38 +33,18 @@ public struct SourceReader {
     let jobs = plan.keys.sorted()
     guard !jobs.isEmpty else { return out }
     progress.begin("tokenizing \(out.count) source files through \(jobs.count) translation units")
-    let lock = NSLock()
-    var failures: [Error] = []
-    var next = 0
-    DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
-      while true {
-        lock.lock()
-        let i = next
-        next += 1
-        lock.unlock()
-        guard i < jobs.count, let command = commands[jobs[i]] else { return }
-        do {
-          let unit = try TranslationUnit(
-            index: try ClangIndex(), path: command.file, arguments: command.frontendArguments)
-          for f in plan[jobs[i]] ?? [] {
-            lock.lock()
-            let source = out[f]
-            lock.unlock()
-            guard let source else { continue }
-            let tokens = unit.tokens(inFile: mapper.absolute(f), text: source.text)
-            lock.lock()
-            out[f]?.tokens = tokens
-            lock.unlock()
-          }
-        } catch {
-          lock.lock()
-          failures.append(error)
-          lock.unlock()
-        }
+    let texts = out
+    let outcomes = ParallelWork.map(count: jobs.count, workers: workers) { i -> [(SourcePath, [SourceToken])] in
+      guard let command = commands[jobs[i]] else { return [] }
+      let unit = try TranslationUnit(index: try ClangIndex(), path: command.file, arguments: command.frontendArguments)
+      return (plan[jobs[i]] ?? []).compactMap { f in
+        texts[f].map { (f, unit.tokens(inFile: mapper.absolute(f), text: $0.text)) }
       }
     }
+    for outcome in outcomes {
+      for (f, tokens) in try outcome.get() { out[f]?.tokens = tokens }
+    }
     progress.finish("\(jobs.count) parsed")
-    if let first = failures.first { throw first }
     return out
   }
 

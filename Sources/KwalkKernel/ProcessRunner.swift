@@ -15,7 +15,7 @@ enum ProcessRunner {
     if let environment { p.environment = environment }
     var handle: FileHandle?
     if let log {
-      if !FileManager.default.fileExists(atPath: log) { FileManager.default.createFile(atPath: log, contents: nil) }
+      if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
       handle = FileHandle(forWritingAtPath: log)
       handle?.seekToEndOfFile()
       handle?.write(Data("$ \(executable) \(arguments.joined(separator: " "))\n".utf8))

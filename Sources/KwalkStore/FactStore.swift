@@ -4,7 +4,7 @@ import KwalkCore
 
 /// The SQLite file that holds one kernel's index: the facts of every parsed translation unit, what each unit read,
 /// and why each unit was added. The schema is the `v1` migration below.
-public final class FactStore {
+public final class FactStore: Sendable {
   /// Marks the file as kwalk's (`PRAGMA application_id`), so a foreign SQLite file is never trusted.
   static let applicationID: Int32 = 0x6B77_616C  // "kwal"
 

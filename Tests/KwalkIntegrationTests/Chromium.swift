@@ -1,7 +1,7 @@
 import Foundation
 
 /// Debian's headless Chromium, one process per page, each with its own profile so two can run at once.
-struct Chromium {
+struct Chromium: Sendable {
   /// What the browser made of one page.
   struct Visit {
     /// The DOM after load, serialized.
@@ -50,22 +50,22 @@ struct Chromium {
     ).0
   }
 
+  /// Runs chromium; stderr goes to a file so that one thread can drain stdout without a second reader.
   private func run(_ args: [String]) throws -> (Int32, String, String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
     let out = Pipe()
-    let err = Pipe()
+    let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-chromium-\(UUID().uuidString).err")
+    _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errFile) }
     p.standardOutput = out
-    p.standardError = err
+    p.standardError = try FileHandle(forWritingTo: errFile)
     p.standardInput = FileHandle.nullDevice
     try p.run()
-    var errData = Data()
-    let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-    reader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    while reader.isExecuting || !reader.isFinished { usleep(10_000) }
+    let errData = (try? Data(contentsOf: errFile)) ?? Data()
     return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KwalkCore
 import KwalkTestSupport
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
     p.arguments = arguments
     let out = Pipe()
     let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errFile) }
     p.standardOutput = out
     p.standardError = try FileHandle(forWritingTo: errFile)
@@ -61,27 +62,13 @@ import Testing
     #expect(pages.contains("6.1/verify.html") && all.contains("assets/simulator.js"))
 
     // Two browsers at a time.
+    let outcomes = ParallelWork.map(count: pages.count, workers: 2) { i in try browser.visit(root + "/" + pages[i]) }
     var visits: [String: Chromium.Visit] = [:]
     var failures: [String] = []
-    let lock = NSLock()
-    var next = 0
-    DispatchQueue.concurrentPerform(iterations: 2) { _ in
-      while true {
-        lock.lock()
-        let i = next
-        next += 1
-        lock.unlock()
-        guard i < pages.count else { return }
-        do {
-          let v = try browser.visit(root + "/" + pages[i])
-          lock.lock()
-          visits[pages[i]] = v
-          lock.unlock()
-        } catch {
-          lock.lock()
-          failures.append("\(pages[i]): \(error)")
-          lock.unlock()
-        }
+    for (page, outcome) in zip(pages, outcomes) {
+      switch outcome {
+      case .success(let v): visits[page] = v
+      case .failure(let error): failures.append("\(page): \(error)")
       }
     }
     #expect(failures.isEmpty, "\(failures)")
@@ -147,7 +134,7 @@ import Testing
     try? FileManager.default.removeItem(atPath: png)
     #expect(try browser.screenshot(root + "/6.1/walk/tcp-ipv4/send.html", to: png) == 0)
     let size = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
-    #expect((size ?? 0) > 20_000, "screenshot \(png) is \(size ?? 0) bytes")
+    #expect(size > 20_000, "screenshot \(png) is \(size) bytes")
   }
 
   /// The simulator page after its script ran: it shows the first event, and a walkthrough step's link lands on its

@@ -15,11 +15,27 @@ enum TraceAvailability {
   }
 }
 
+/// What tracefs looks like from outside: its mounts and, when mounted, its instances. A run that changes nothing
+/// leaves it equal; a fresh machine has tracefs unmounted, so the instances directory may not exist at all.
+struct TracefsState: Equatable {
+  var mounts: [String]
+  var instances: [String]?
+
+  static func now() -> TracefsState {
+    let table = (try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8)) ?? ""
+    let mounts = table.split(separator: "\n").filter { $0.split(separator: " ").dropFirst(2).first == "tracefs" }
+    return TracefsState(
+      mounts: mounts.map(String.init).sorted(),
+      instances: (try? FileManager.default.contentsOfDirectory(atPath: "/sys/kernel/tracing/instances"))?.sorted())
+  }
+}
+
 /// Records a real trace of the running kernel and verifies the 6.1 simulator and call graph against it.
 @Suite(.serialized) struct TraceVerifyTests {
   @Test(.enabled(if: TraceAvailability.reason == nil, "needs root and tracefs to record a trace"))
   func realTraceVerifiesSimulatorOf61() throws {
     let k = try RealKernel.v61.get()
+    let before = TracefsState.now()
     let session = TraceSession(events: Scenario.defaultEvents)
     var u = utsname()
     uname(&u)
@@ -28,7 +44,7 @@ enum TraceAvailability {
       exchange: LoopbackExchange(payload: 5, count: 1), marker: "kwalk payload=5 count=1 release=\(release)")
     // Nothing is left behind.
     #expect(!FileManager.default.fileExists(atPath: "/run/kwalk-trace.state"))
-    #expect(!FileManager.default.fileExists(atPath: "/sys/kernel/tracing/instances/kwalk-\(getpid())"))
+    #expect(TracefsState.now() == before, "tracefs is left as it was found, mounted or not")
     let recorded = try TraceParser.parse(text, source: "live")
     #expect(recorded.records.contains { !$0.stack.isEmpty })
     var sims: [SimTrace] = []
@@ -52,11 +68,11 @@ enum TraceAvailability {
   @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
     "needs root to drop to nobody with setpriv"))
   func withoutRootNothingChanges() throws {
-    let before = try FileManager.default.contentsOfDirectory(atPath: "/sys/kernel/tracing/instances")
+    let before = TracefsState.now()
     let (status, text) = try runKwalk(
       ["trace"], launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
     #expect(status == 1)
     #expect(text == "kwalk: error: kwalk trace needs root to use tracefs: run it with sudo (nothing was changed)\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: "/sys/kernel/tracing/instances") == before)
+    #expect(TracefsState.now() == before)
   }
 }

@@ -34,7 +34,7 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-src-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    FileManager.default.createFile(atPath: dir + "/linux-source-6.1.tar.xz", contents: Data())
+    _ = FileManager.default.createFile(atPath: dir + "/linux-source-6.1.tar.xz", contents: Data())
     let debian = DebianKernels(sourceDirectory: dir)
     #expect(debian.installed() == ["6.1"])
     #expect(throws: KernelError.unknownKernel("banana", installed: ["6.1"])) { try debian.locate("banana") }
