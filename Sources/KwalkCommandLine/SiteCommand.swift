@@ -38,7 +38,9 @@ struct SiteCommand: ParsableCommand {
           report: try VerifyAction.verify(ws, recorded: recorded, live: false))
       }
       let files = SiteRenderer.render(model)
+      progress.begin("writing \(files.count) files to \(out)")
       try DirectorySink(directory: out).write(files)
+      progress.finish("done")
       let pages = files.filter { $0.relativePath.hasSuffix(".html") }.count
       print(
         "wrote \(pages) pages (\(files.count) files) to \(URL(fileURLWithPath: out).standardizedFileURL.path)")

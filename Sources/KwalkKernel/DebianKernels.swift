@@ -5,7 +5,11 @@ public struct DebianKernels: Sendable {
   /// Where the packages put their files.
   public var sourceDirectory: String
 
-  public init(sourceDirectory: String = "/usr/src") { self.sourceDirectory = sourceDirectory }
+  /// `sourceDirectory` defaults to `$KWALK_DEBIAN_SOURCES`, else `/usr/src`, where the packages install.
+  public init(sourceDirectory: String? = nil) {
+    let environment = ProcessInfo.processInfo.environment["KWALK_DEBIAN_SOURCES"]
+    self.sourceDirectory = sourceDirectory ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/src"
+  }
 
   /// The config flavour kwalk uses: Debian's generic amd64 kernel.
   public static let configFlavour = "config.amd64_none_amd64.xz"

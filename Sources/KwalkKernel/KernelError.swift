@@ -20,6 +20,8 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
   case notBuilt(file: String, log: String)
   /// The cache could not be written.
   case cacheUnwritable(path: String, reason: String)
+  /// A source tarball that tar cannot read to its end (a truncated download, a damaged disk).
+  case tarballDamaged(path: String, package: String, reason: String)
 
   public var description: String {
     switch self {
@@ -46,6 +48,8 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
       return "kbuild does not build \(file) in this config (no object); see \(log)"
     case .cacheUnwritable(let path, let reason):
       return "cannot write kwalk's cache at \(path): \(reason); pass --cache DIR"
+    case .tarballDamaged(let path, let package, let reason):
+      return "\(path) is damaged (\(reason)): reinstall it with apt-get install --reinstall \(package)"
     }
   }
 

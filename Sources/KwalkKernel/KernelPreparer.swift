@@ -135,8 +135,13 @@ public struct KernelPreparer: Sendable {
       let status = try ProcessRunner.run("/usr/bin/tar", ["-xf", tarball, "-C", tmp], log: log)
       guard status == 0 else {
         progress.finish("failed")
-        throw KernelError.kbuildFailed(
-          step: "unpacking \(tarball)", status: status, log: log, tail: ProcessRunner.tail(of: log))
+        // Half a tree is worth nothing: the next run starts again from the tarball.
+        try? fm.removeItem(atPath: tmp)
+        // The first complaint after the command line says why (xz's "Unexpected end of input", tar's "EOF").
+        let reason = ProcessRunner.tail(of: log).reversed().prefix { !$0.hasPrefix("$ ") }.last
+        throw KernelError.tarballDamaged(
+          path: tarball, package: "linux-source-\(series)",
+          reason: reason?.trimmingCharacters(in: .whitespaces) ?? "tar exit \(status)")
       }
       let inner = (try fm.contentsOfDirectory(atPath: tmp)).filter { $0.hasPrefix("linux-") }.sorted()
       guard let top = inner.first else {

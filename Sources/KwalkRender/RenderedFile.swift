@@ -23,6 +23,7 @@ public struct DirectorySink: Sendable {
     let target = URL(fileURLWithPath: directory).standardizedFileURL
     let parent = target.deletingLastPathComponent()
     try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+    Self.removeLeftovers(of: target.lastPathComponent, in: parent)
     let tmp = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
     try? fm.removeItem(at: tmp)
     do {
@@ -40,5 +41,17 @@ public struct DirectorySink: Sendable {
     if fm.fileExists(atPath: target.path) { try fm.moveItem(at: target, to: old) }
     try fm.moveItem(at: tmp, to: target)
     try? fm.removeItem(at: old)
+  }
+
+  /// Removes the temporary and replaced copies that runs killed before they finished left beside the site. A copy
+  /// whose process still runs belongs to a concurrent `kwalk site` and stays.
+  static func removeLeftovers(of name: String, in parent: URL) {
+    let fm = FileManager.default
+    for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+      for marker in [".\(name).tmp-", ".\(name).old-"] where entry.hasPrefix(marker) {
+        guard let pid = Int32(entry.dropFirst(marker.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+        try? fm.removeItem(at: parent.appendingPathComponent(entry))
+      }
+    }
   }
 }
