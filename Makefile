@@ -2,13 +2,15 @@
 #   make site   build kwalk (release) and write the site for Debian's linux-source-6.1 into ./site
 #   make test   run the test suite (unit tests on fixtures, integration tests on real 6.1 and 6.12 trees)
 #   make bench  time kwalk's indexer against clang -fsyntax-only on the same files
+#   make fuzz   build the libFuzzer harnesses in Fuzz/ and run each parser's for FUZZ_SECONDS (not part of test)
 
 APT_PACKAGES := libclang-dev clang lld llvm flex bison bc libelf-dev libssl-dev xz-utils make python3 \
 	libsqlite3-dev graphviz chromium linux-source-6.1 linux-config-6.1 linux-source-6.12 linux-config-6.12
 KERNEL ?= 6.1
 SWIFT ?= swift
+FUZZ_SECONDS ?= 600
 
-.PHONY: setup build site test bench clean
+.PHONY: setup build site test bench fuzz clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -31,6 +33,11 @@ test: setup
 
 bench: build
 	python3 Benchmarks/index_bench.py .build/release/kwalk $(KERNEL)
+
+fuzz: setup
+	$(SWIFT) build -c release --package-path Fuzz --scratch-path Fuzz/.build \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+	Fuzz/run-fuzzers.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build site

@@ -19,15 +19,20 @@ public struct AnchorRecord: Equatable, Sendable {
   /// Reads `path`; an absent file is an empty record.
   public static func load(from path: String) throws -> AnchorRecord {
     guard let data = FileManager.default.contents(atPath: path) else { return AnchorRecord() }
+    return try parse(String(decoding: data, as: UTF8.self), file: AnchorRecord.fileName)
+  }
+
+  /// Parses the text of an anchors file; `file` is the name used in errors.
+  public static func parse(_ text: String, file: String) throws -> AnchorRecord {
     var record = AnchorRecord()
-    for (n, line) in String(decoding: data, as: UTF8.self).components(separatedBy: "\n").enumerated() {
+    for (n, line) in text.components(separatedBy: "\n").enumerated() {
       if line.hasPrefix("# kernel: ") { record.kernel = String(line.dropFirst(10)) }
       if line.isEmpty || line.hasPrefix("#") { continue }
       let parts = line.split(separator: " ")
       guard parts.count == 2, let colon = parts[1].lastIndex(of: ":"), let l = Int(parts[1][colon...].dropFirst())
       else {
         throw AnnotationError.malformed(
-          file: AnchorRecord.fileName, line: n + 1, reason: "expected 'id path:line'; rerun kwalk check --record")
+          file: file, line: n + 1, reason: "expected 'id path:line'; rerun kwalk check --record")
       }
       record.locations[String(parts[0])] = SourceLocation(path: SourcePath(String(parts[1][..<colon])), line: l)
     }
