@@ -18,7 +18,7 @@ extension Workspace {
     let simulations = try siteSimulations(graph: graph, found: found)
     // The simulator page links each event to its `trace_*` line, so those files get source pages too.
     let files = Set(builder.files(touchedBy: found.flatMap(\.1)) + simulations.flatMap(\.traceSiteFiles)).sorted()
-    let read = try SourceReader(tree: tree, progress: progress).read(files, units: snapshot.units)
+    let read = try SourceReader(tree: tree, store: indexer.store, progress: progress).read(files, units: snapshot.units).sources
     let pages = Set(read.keys)
     var sources: [SourcePath: SourceFile] = [:]
     for (path, source) in read { sources[path] = builder.sourceFile(source, pages: pages) }

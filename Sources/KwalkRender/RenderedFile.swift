@@ -12,7 +12,7 @@ public struct RenderedFile: Hashable, Sendable {
 }
 
 /// Writes a whole site atomically: into a temporary sibling directory, then renamed over the old one, so a failed
-/// run leaves the previous site as it was.
+/// run leaves the previous site as it was. Unchanged files are hard links to the previous site's, not rewritten.
 public struct DirectorySink: Sendable {
   public var directory: String
 
@@ -30,6 +30,9 @@ public struct DirectorySink: Sendable {
       for f in files.sorted(by: { $0.relativePath < $1.relativePath }) {
         let url = tmp.appendingPathComponent(f.relativePath)
         try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // A page whose bytes did not change keeps its file (and time): the new copy links to the old one.
+        let previous = target.appendingPathComponent(f.relativePath).path
+        if fm.contents(atPath: previous) == f.bytes, link(previous, url.path) == 0 { continue }
         try f.bytes.write(to: url)
       }
     } catch {

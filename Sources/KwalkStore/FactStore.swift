@@ -3,7 +3,7 @@ import GRDB
 import KwalkCore
 
 /// The SQLite file that holds one kernel's index: the facts of every parsed translation unit, what each unit read,
-/// and why each unit was added. The schema is the `v1` migration below.
+/// and why each unit was added. The schema is the migrations below (`v1`, then `v2-source-tokens`).
 public final class FactStore: Sendable {
   /// Marks the file as kwalk's (`PRAGMA application_id`), so a foreign SQLite file is never trusted.
   static let applicationID: Int32 = 0x6B77_616C  // "kwal"
@@ -97,6 +97,11 @@ public final class FactStore: Sendable {
           CREATE INDEX tracepoint_caller ON tracepoint(caller);
           CREATE TABLE discovery (file TEXT PRIMARY KEY, reason TEXT NOT NULL, round INTEGER NOT NULL);
           """)
+    }
+    // A source file's tokens for its page, keyed by everything the tokenizing parse read (`SourceReader.tokenKey`).
+    m.registerMigration("v2-source-tokens") { db in
+      try db.execute(
+        sql: "CREATE TABLE source_tokens (file TEXT PRIMARY KEY, key TEXT NOT NULL, tokens BLOB NOT NULL)")
     }
     return m
   }
