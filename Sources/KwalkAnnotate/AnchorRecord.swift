@@ -1,5 +1,6 @@
 import Foundation
 import KwalkCore
+import KwalkGraph
 
 /// Where each anchor was found when last recorded (`kwalk check --record`), kept in `Annotations/anchors.lock`.
 /// It is what tells `exact` from `moved`.
@@ -16,25 +17,36 @@ public struct AnchorRecord: Equatable, Sendable {
 
   public static let fileName = "anchors.lock"
 
-  /// Reads `path`; an absent file is an empty record.
+  /// Reads `path`; an absent file is an empty record. Errors name `path`.
   public static func load(from path: String) throws -> AnchorRecord {
     guard let data = FileManager.default.contents(atPath: path) else { return AnchorRecord() }
-    return try parse(String(decoding: data, as: UTF8.self), file: AnchorRecord.fileName)
+    return try parse(String(decoding: data, as: UTF8.self), file: path)
   }
 
-  /// Parses the text of an anchors file; `file` is the name used in errors.
+  /// Parses the text of an anchors file; `file` is the name used in errors. The file is generated, so anything
+  /// that `serialized()` would not write is an error naming its line, rather than a location taken on trust.
   public static func parse(_ text: String, file: String) throws -> AnchorRecord {
     var record = AnchorRecord()
-    for (n, line) in text.components(separatedBy: "\n").enumerated() {
+    var seen: [String: Int] = [:]
+    for (i, line) in InputText.lines(text).enumerated() {
+      let n = i + 1
+      func malformed(_ reason: String) -> AnchorRecordError {
+        .malformed(file: InputText.fileName(file), line: n, reason: reason)
+      }
+      if let c = InputText.firstControl(line) { throw malformed(InputText.controlReason(c)) }
       if line.hasPrefix("# kernel: ") { record.kernel = String(line.dropFirst(10)) }
       if line.isEmpty || line.hasPrefix("#") { continue }
       let parts = line.split(separator: " ")
-      guard parts.count == 2, let colon = parts[1].lastIndex(of: ":"), let l = Int(parts[1][colon...].dropFirst())
-      else {
-        throw AnnotationError.malformed(
-          file: file, line: n + 1, reason: "expected 'id path:line'; rerun kwalk check --record")
+      guard parts.count == 2, let colon = parts[1].lastIndex(of: ":"), colon > parts[1].startIndex else {
+        throw malformed("expected 'id path:line'")
       }
-      record.locations[String(parts[0])] = SourceLocation(path: SourcePath(String(parts[1][..<colon])), line: l)
+      let number = parts[1][colon...].dropFirst()
+      guard let l = Int(number), l > 0 else { throw malformed("'\(InputText.quoted(number))' is not a line number") }
+      let id = String(parts[0])
+      guard InputText.isName(id) else { throw malformed("'\(InputText.quoted(id))' is not an annotation id") }
+      if let first = seen[id] { throw malformed("id \(id) appears twice (first at line \(first))") }
+      seen[id] = n
+      record.locations[id] = SourceLocation(path: SourcePath(String(parts[1][..<colon])), line: l)
     }
     return record
   }

@@ -1,4 +1,5 @@
 import Foundation
+import KwalkGraph
 
 /// Reads annotation files: blocks of `---` front matter `---` body, one after another (Annotations/README.md).
 public enum AnnotationParser {
@@ -6,9 +7,18 @@ public enum AnnotationParser {
   static let keys: Set<String> = ["id", "walkthrough", "direction", "function", "quote", "context", "step"]
   static let directions: Set<String> = ["send", "receive", "overview"]
 
-  /// Parses the annotations of one file; `file` is the name used in errors and in `Annotation.file`.
+  /// Parses the annotations of one file; `file` is the name used in errors and in `Annotation.file`. Lines are
+  /// numbered as an editor shows them (`InputText.lines`), and every error quotes input through `InputText.quoted`.
   public static func parse(_ text: String, file: String) throws -> [Annotation] {
-    let lines = text.components(separatedBy: "\n")
+    do {
+      return try parse(lines: InputText.lines(text), file: file)
+    } catch AnnotationError.malformed(let file, let line, let reason) {
+      // The file's name is input too: escaped, it cannot break the error's one line either.
+      throw AnnotationError.malformed(file: InputText.fileName(file), line: line, reason: reason)
+    }
+  }
+
+  static func parse(lines: [String], file: String) throws -> [Annotation] {
     var out: [Annotation] = []
     var i = 0
     while i < lines.count, lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
@@ -20,20 +30,10 @@ public enum AnnotationParser {
       i += 1
       var fields: [String: String] = [:]
       while i < lines.count, lines[i] != "---" {
-        let line = lines[i]
-        guard let colon = line.range(of: ": "), line.first?.isLetter == true else {
-          throw AnnotationError.malformed(file: file, line: i + 1, reason: "expected 'key: value', found '\(line)'")
-        }
-        let key = String(line[..<colon.lowerBound])
-        let value = String(line[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
-        guard keys.contains(key) else {
-          throw AnnotationError.malformed(
-            file: file, line: i + 1, reason: "unknown key '\(key)' (known: \(keys.sorted().joined(separator: ", ")))")
-        }
+        let (key, value) = try field(lines[i], file: file, line: i + 1)
         guard fields[key] == nil else {
           throw AnnotationError.malformed(file: file, line: i + 1, reason: "key '\(key)' appears twice")
         }
-        guard !value.isEmpty else { throw AnnotationError.malformed(file: file, line: i + 1, reason: "'\(key)' is empty") }
         fields[key] = value
         i += 1
       }
@@ -59,12 +59,9 @@ public enum AnnotationParser {
     let id = try require("id")
     let walkthrough = try require("walkthrough")
     let direction = try require("direction")
-    guard directions.contains(direction) else {
-      throw AnnotationError.malformed(
-        file: file, line: line, reason: "direction '\(direction)' is not one of overview, receive, send")
-    }
     if direction != "overview", f["function"] == nil {
-      throw AnnotationError.malformed(file: file, line: line, reason: "missing 'function' (only an overview may omit it)")
+      throw AnnotationError.malformed(
+        file: file, line: line, reason: "missing 'function' (only an overview may omit it)")
     }
     if f["context"] != nil, f["quote"] == nil {
       throw AnnotationError.malformed(file: file, line: line, reason: "'context' needs a 'quote'")

@@ -85,81 +85,11 @@ public enum WalkthroughError: Error, CustomStringConvertible, Equatable {
 }
 
 extension WalkthroughSpec {
-  /// Parses one `.walk` file.
+  /// Parses one `.walk` file; `source` is the name used in errors. Lines are numbered as an editor shows them.
   public static func parse(_ text: String, source: String) throws -> WalkthroughSpec {
-    var name = ""
-    var title = ""
-    var files: [SourcePath] = []
-    var legs: [Leg] = []
-    var constraints: [ContextConstraint] = []
-    var section = ""
-    var leg: Leg?
-    func closeLeg(_ n: Int) throws {
-      guard let l = leg else { return }
-      guard !l.entry.isEmpty, !l.exit.isEmpty else {
-        throw WalkthroughError.malformed(file: source, line: l.line, reason: "[\(l.direction)] needs entry and exit")
-      }
-      legs.append(l)
-      leg = nil
-    }
-    func list(_ v: String) -> [String] {
-      v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-    for (i, raw) in text.components(separatedBy: "\n").enumerated() {
-      let n = i + 1
-      let line = raw.trimmingCharacters(in: .whitespaces)
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      if line.hasPrefix("[") && line.hasSuffix("]") {
-        try closeLeg(n)
-        section = String(line.dropFirst().dropLast())
-        if section == "send" || section == "receive" {
-          leg = Leg(direction: section, entry: "", waypoints: [], exit: "", after: nil, line: n)
-        } else if section != "context" {
-          throw WalkthroughError.malformed(file: source, line: n, reason: "unknown section [\(section)]")
-        }
-        continue
-      }
-      if section == "context" {
-        // napi_struct.poll = process_backlog: because ...
-        let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        let lhs = parts[0].split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lhs.count == 2, let field = StructField(parsing: lhs[0]), !lhs[1].isEmpty else {
-          throw WalkthroughError.malformed(
-            file: source, line: n, reason: "a context line reads 'struct.field = function: why'")
-        }
-        constraints.append(
-          ContextConstraint(field: field, choose: lhs[1], because: parts.count > 1 ? parts[1] : "", line: n))
-        continue
-      }
-      guard let colon = line.firstIndex(of: ":") else {
-        throw WalkthroughError.malformed(file: source, line: n, reason: "expected 'key: value'")
-      }
-      let key = line[..<colon].trimmingCharacters(in: .whitespaces)
-      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-      if var l = leg {
-        switch key {
-        case "entry": l.entry = value
-        case "exit": l.exit = value
-        case "waypoints": l.waypoints = list(value)
-        case "after": l.after = value
-        default: throw WalkthroughError.malformed(file: source, line: n, reason: "unknown key '\(key)'")
-        }
-        leg = l
-      } else {
-        switch key {
-        case "name": name = value
-        case "title": title = value
-        case "files": files = list(value).map { SourcePath($0) }
-        default: throw WalkthroughError.malformed(file: source, line: n, reason: "unknown key '\(key)'")
-        }
-      }
-    }
-    try closeLeg(0)
-    guard !name.isEmpty else { throw WalkthroughError.malformed(file: source, line: 1, reason: "no 'name:'") }
-    guard !legs.isEmpty else { throw WalkthroughError.malformed(file: source, line: 1, reason: "no [send] or [receive]") }
-    return WalkthroughSpec(
-      name: name, title: title.isEmpty ? name : title, files: files, legs: legs, constraints: constraints,
-      source: source)
+    var parser = WalkthroughSpecParser(source: source)
+    for (i, line) in InputText.lines(text).enumerated() { try parser.read(line, at: i + 1) }
+    return try parser.finish()
   }
 
   /// Every `.walk` file in `directory`, sorted by name.
@@ -169,8 +99,12 @@ extension WalkthroughSpec {
     }.sorted()
     return try names.map { file in
       let path = directory + "/" + file
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      return try parse(text, source: path)
+      // Decoded leniently (bad UTF-8 becomes U+FFFD), like annotations and traces, so that a stray byte reaches the
+      // parser, whose errors name a line, instead of failing as Foundation's "couldn't be opened" with none.
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw WalkthroughError.malformed(file: path, line: 1, reason: "cannot read the file")
+      }
+      return try parse(String(decoding: data, as: UTF8.self), source: path)
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KwalkGraph
 
 /// Reads the text of /sys/kernel/tracing/trace: `task-pid [cpu] flags timestamp: event: fields`, optionally with
 /// a `(tgid)` column, each event optionally followed by a `<stack trace>` line and ` => function` frames.
@@ -9,8 +10,8 @@ public enum TraceParser {
     var sawHeader = false
     var unreadable = 0
     var inStack = false
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = String(raw)
+    // InputText.lines, not split(separator: "\n"): a trace saved with \r\n line ends is otherwise one long line.
+    for (i, line) in InputText.lines(text).enumerated() {
       if line.hasPrefix("#") {
         if line.hasPrefix("# tracer:") { sawHeader = true }
         continue
@@ -38,7 +39,7 @@ public enum TraceParser {
       records.append(r)
     }
     if records.isEmpty && !sawHeader || unreadable > records.count {
-      throw TraceError.notFtrace(source)
+      throw TraceError.notFtrace(InputText.fileName(source))
     }
     return RecordedTrace(source: source, records: records, markers: markers)
   }
@@ -52,7 +53,10 @@ public enum TraceParser {
   /// One event line, or nil when the line is not one.
   static func record(_ line: String, number: Int) -> TraceRecord? {
     // The CPU column `[001]` anchors the line: the task before it may hold spaces and dashes.
-    guard let open = line.range(of: "] ")?.lowerBound, let bracket = line[..<open].lastIndex(of: "[") else { return nil }
+    guard let close = line.range(of: "] "), let bracket = line[..<close.lowerBound].lastIndex(of: "[") else {
+      return nil
+    }
+    let open = close.lowerBound
     guard let cpu = Int(line[line.index(after: bracket)..<open]) else { return nil }
     var head = line[..<bracket].trimmingCharacters(in: .whitespaces)
     if head.hasSuffix(")"), let paren = head.lastIndex(of: "(") {  // record-tgid column
@@ -60,7 +64,8 @@ public enum TraceParser {
     }
     guard let dash = head.lastIndex(of: "-"), let pid = Int(head[head.index(after: dash)...]) else { return nil }
     let task = head[..<dash].trimmingCharacters(in: .whitespaces)
-    let rest = line[line.index(open, offsetBy: 2)...]
+    // From the end of the match: stepping two Characters on from its start assumed "] " was two whole Characters.
+    let rest = line[close.upperBound...]
     let parts = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
     guard parts.count >= 2, parts[1].hasSuffix(":") else { return nil }
     let flags = String(parts[0])

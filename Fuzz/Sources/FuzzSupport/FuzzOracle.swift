@@ -26,13 +26,16 @@ public enum FuzzOracle {
     guard let line = Int(digits), rest.dropFirst(digits.count).hasPrefix(": ") else {
       fail("the error does not name a line as '\(source):<line>: '", description)
     }
-    checkLine(line, in: text, what: description)
+    checkLines([(line, description)], in: text)
   }
 
-  /// Traps unless `line` is one of `text`'s lines: a result or error that points past the end points nowhere.
-  public static func checkLine(_ line: Int, in text: String, what: String) {
+  /// Traps unless every line of `lines` is one of `text`'s lines: a result or error that points past the end points
+  /// nowhere. `what` names what pointed there. (One count for all: counting per line would make the harness, not
+  /// the parser, quadratic in the input.)
+  public static func checkLines(_ lines: [(line: Int, what: String)], in text: String) {
+    guard !lines.isEmpty else { return }
     let count = lineCount(text)
-    guard (1...count).contains(line) else { fail("line \(line) is not in 1...\(count)", what) }
+    for (line, what) in lines where !(1...count).contains(line) { fail("line \(line) is not in 1...\(count)", what) }
   }
 
   /// Line breaks that `Character.isNewline` can miss inside a grapheme cluster (a `\r` followed by a combining

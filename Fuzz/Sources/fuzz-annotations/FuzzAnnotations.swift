@@ -7,9 +7,8 @@ public func fuzzAnnotations(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CIn
   let text = FuzzOracle.text(start, count)
   let file = "fuzz.md"
   do {
-    for note in try AnnotationParser.parse(text, file: file) {
-      FuzzOracle.checkLine(note.line, in: text, what: "annotation \(note.id)")
-    }
+    let notes = try AnnotationParser.parse(text, file: file)
+    FuzzOracle.checkLines(notes.map { ($0.line, "annotation \($0.id)") }, in: text)
   } catch {
     FuzzOracle.check(error, source: file, text: text)
   }

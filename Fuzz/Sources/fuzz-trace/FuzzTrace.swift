@@ -8,7 +8,7 @@ public func fuzzTrace(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
   let source = "fuzz.trace"
   do {
     let trace = try TraceParser.parse(text, source: source)
-    for r in trace.records { FuzzOracle.checkLine(r.line, in: text, what: "record \(r.name)") }
+    FuzzOracle.checkLines(trace.records.map { ($0.line, "record \($0.name)") }, in: text)
   } catch {
     // "Not ftrace text" is a verdict on the whole file (more lines that are not events than events), so it names
     // the file and no line; every other error must name a line.

@@ -8,8 +8,8 @@ public func fuzzWalkthrough(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CIn
   let source = "fuzz.walk"
   do {
     let spec = try WalkthroughSpec.parse(text, source: source)
-    for leg in spec.legs { FuzzOracle.checkLine(leg.line, in: text, what: "[\(leg.direction)]") }
-    for c in spec.constraints { FuzzOracle.checkLine(c.line, in: text, what: "context \(c.field)") }
+    let legs = spec.legs.map { (line: $0.line, what: "[\($0.direction)]") }
+    FuzzOracle.checkLines(legs + spec.constraints.map { ($0.line, "context \($0.field)") }, in: text)
   } catch {
     FuzzOracle.check(error, source: source, text: text)
   }
