@@ -15,12 +15,14 @@ mkdir -p "$artifacts"
 # Swift's backtracer would catch a trap first and kill the process before libFuzzer saves the input.
 export SWIFT_BACKTRACE=enable=no
 
-# The real files each parser reads, found where they live rather than committed a second time.
+# The real files each parser reads, found where they live rather than committed a second time, and the inputs that
+# found bugs before (Tests/Fixtures/fuzz/<parser>).
 seeds() {
   case $1 in
-    walkthrough) find Annotations Tests/Fixtures -name '*.walk' ;;
-    annotations) find Annotations Tests/Fixtures -name '*.md' ! -name README.md ! -path '*/walkthroughs/*' ;;
-    anchors) find Annotations Tests/Fixtures -name anchors.lock ;;
+    walkthrough) find Annotations Tests/Fixtures -name '*.walk' ! -path 'Tests/Fixtures/fuzz/*' ;;
+    annotations) find Annotations Tests/Fixtures -name '*.md' ! -name README.md ! -path '*/walkthroughs/*' \
+      ! -path 'Tests/Fixtures/fuzz/*' ;;
+    anchors) find Annotations Tests/Fixtures -name anchors.lock ! -path 'Tests/Fixtures/fuzz/*' ;;
     trace) find Tests/Fixtures/traces -type f ;;
   esac
   find "Tests/Fixtures/fuzz/$1" -type f 2>/dev/null

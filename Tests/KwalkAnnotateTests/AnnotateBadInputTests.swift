@@ -61,6 +61,14 @@ import Testing
     #expect("\(error)" == path + ":" + (Self.expectedRecords[name] ?? "") + Self.regenerate)
   }
 
+  /// The checks that refuse the fixtures accept every note and record the repository ships.
+  @Test func everyShippedFileStillParses() throws {
+    #expect(try AnnotationParser.loadAll(from: Fixtures.repository + "/Annotations").count > 100)
+    #expect(try AnnotationParser.loadAll(from: Fixtures.tree("anchors-notes")).count > 3)
+    #expect(try AnnotationParser.loadAll(from: Fixtures.tree("linux-mini") + "/annotations").count > 0)
+    #expect(try AnchorRecord.load(from: Fixtures.repository + "/Annotations/anchors.lock").locations.count > 100)
+  }
+
   @Test func windowsLineEndsReadAsUnixOnes() throws {
     for file in ["tcp-ipv4/send.md", "tcp-ipv6/tcp6.md"] {
       let text = try String(contentsOfFile: Fixtures.repository + "/Annotations/" + file, encoding: .utf8)

@@ -46,6 +46,13 @@ import Testing
     #expect(description == path + ":" + (Self.expected[name] ?? ""))
   }
 
+  /// The checks that refuse the fixtures accept every spec the repository ships.
+  @Test func everyShippedSpecStillParses() throws {
+    let dirs = [Fixtures.repository + "/Annotations/walkthroughs"]
+      + ["linux-mini", "sim-mini", "diff-before", "diff-after"].map { Fixtures.tree($0) + "/walkthroughs" }
+    #expect(try dirs.map { try WalkthroughSpec.loadAll(from: $0).count } == [3, 1, 2, 1, 1])
+  }
+
   @Test func windowsLineEndsReadAsUnixOnes() throws {
     for name in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"] {
       let path = Fixtures.repository + "/Annotations/walkthroughs/\(name).walk"
