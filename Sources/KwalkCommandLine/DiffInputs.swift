@@ -2,18 +2,15 @@ import KwalkDiff
 import KwalkGraph
 import KwalkKernel
 
-/// Builds one version's side of a diff from its workspace.
+/// Builds one version's side of a diff from its workspace and analysis.
 enum DiffInputs {
-  /// The index and source files of a workspace, without paths yet.
-  static func side(_ ws: Workspace) throws -> DiffSide {
-    let snapshot = try ws.index().0
-    return DiffSide(version: ws.tree.version, paths: [], snapshot: snapshot, sources: SourceFiles(paths: ws.tree.paths))
-  }
-
-  /// The walkthrough's legs in that version; a failure names the version and the waypoint that failed there.
-  static func paths(_ ws: Workspace, _ side: DiffSide, _ name: String) throws -> [PacketPath] {
+  /// The walkthrough's legs in that version with the index and source files; a failure names the version and the
+  /// waypoint that failed there.
+  static func side(_ ws: Workspace, _ analysis: KernelAnalysis, _ name: String) throws -> DiffSide {
     do {
-      return try PathFinder(graph: CallGraph(snapshot: side.snapshot), spec: try ws.spec(name)).paths()
+      return DiffSide(
+        version: ws.tree.version, paths: try analysis.paths(of: name), snapshot: analysis.snapshot,
+        sources: SourceFiles(paths: ws.tree.paths))
     } catch let e as PathError {
       throw DiffError.walkthroughFails(walkthrough: name, version: ws.tree.version.description, reason: "\(e)")
     }

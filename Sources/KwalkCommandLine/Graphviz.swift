@@ -1,4 +1,6 @@
 import Foundation
+import KwalkCore
+import KwalkKernel
 
 /// Runs Graphviz's `dot` to lay out a graph as SVG.
 public enum Graphviz {
@@ -7,11 +9,33 @@ public enum Graphviz {
     public var description: String
   }
 
-  /// The SVG `dot -Tsvg` makes of `source`.
-  public static func svg(_ source: String) throws -> String {
+  /// The `dot` on this machine.
+  static func binary() throws -> String {
     guard let dot = ["/usr/bin/dot", "/usr/local/bin/dot"].first(where: FileManager.default.isExecutableFile) else {
       throw Failure(description: "graphviz's dot is not installed: apt-get install graphviz")
     }
+    return dot
+  }
+
+  /// A layout that keeps each SVG in `cache` under the hash of its source and of the `dot` binary, so that a site
+  /// whose paths did not change runs no `dot` at all.
+  public static func cached(in cache: KwalkCache) -> @Sendable (String) throws -> String {
+    { source in
+      let dot = try binary()
+      let attributes = try? FileManager.default.attributesOfItem(atPath: dot)
+      let identity = "\(dot) \(attributes?[.size] ?? 0) \(attributes?[.modificationDate] ?? 0)"
+      let file = cache.root + "/graphviz/" + ContentHash(string: identity + "\u{1}" + source).description + ".svg"
+      if let data = FileManager.default.contents(atPath: file) { return String(decoding: data, as: UTF8.self) }
+      let svg = try self.svg(source)
+      try? FileManager.default.createDirectory(atPath: cache.root + "/graphviz", withIntermediateDirectories: true)
+      try? AtomicFile.write(svg, to: file)
+      return svg
+    }
+  }
+
+  /// The SVG `dot -Tsvg` makes of `source`.
+  public static func svg(_ source: String) throws -> String {
+    let dot = try binary()
     let p = Process()
     p.executableURL = URL(fileURLWithPath: dot)
     p.arguments = ["-Tsvg"]

@@ -17,22 +17,24 @@ struct SiteCommand: ParsableCommand {
       // Read the trace first, so a bad file fails before the long work.
       let recorded = try trace.map { try VerifyAction.read($0) }
       var kernels: [SiteModel.Kernel] = []
-      var workspaces: [Workspace] = []
+      var workspaces: [(Workspace, KernelAnalysis)] = []
       for source in kernel.sources {
         let ws = try Workspace(
           source: source, cache: kernel.kwalkCache, annotations: kernel.annotations, progress: progress)
-        kernels.append(try ws.siteKernel(progress: progress))
-        workspaces.append(ws)
+        let analysis = try ws.analysis()
+        kernels.append(try ws.siteKernel(analysis, progress: progress))
+        workspaces.append((ws, analysis))
       }
       var diff: SiteModel.VersionDiff?
       if workspaces.count == 2 {
         diff = SiteModel.VersionDiff(
           page: DiffPage.relativePath(fromLabel: kernels[0].label, toLabel: kernels[1].label),
-          diffs: try workspaces[0].pathDiffs(to: workspaces[1]), oldKernel: kernels[0].label,
-          newKernel: kernels[1].label)
+          diffs: try Workspace.pathDiffs(
+            old: workspaces[0], new: workspaces[1], walkthroughs: workspaces[0].0.specs.map(\.name)),
+          oldKernel: kernels[0].label, newKernel: kernels[1].label)
       }
-      var model = try SiteModel(kernels: kernels, versionDiff: diff).withGraphs(Graphviz.svg)
-      if let recorded, let ws = workspaces.first {
+      var model = try SiteModel(kernels: kernels, versionDiff: diff).withGraphs(Graphviz.cached(in: kernel.kwalkCache))
+      if let recorded, let ws = workspaces.first?.0 {
         model.verifyReport = SiteModel.VerifyReport(
           page: SitePaths.verifyReport(kernel: kernels[0].label), kernelLabel: kernels[0].label,
           report: try VerifyAction.verify(ws, recorded: recorded, live: false))

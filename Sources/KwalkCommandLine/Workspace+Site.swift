@@ -9,11 +9,10 @@ import KwalkSimulate
 extension Workspace {
   /// This kernel's part of the site: every walkthrough's paths with excerpts, and the source files they touch read
   /// with libclang's tokens.
-  public func siteKernel(progress: ProgressReporter) throws -> SiteModel.Kernel {
-    let snapshot = try index().0
-    let graph = CallGraph(snapshot: snapshot)
-    var found: [(WalkthroughSpec, [PacketPath])] = []
-    for spec in specs { found.append((spec, try PathFinder(graph: graph, spec: spec).paths())) }
+  func siteKernel(_ analysis: KernelAnalysis, progress: ProgressReporter) throws -> SiteModel.Kernel {
+    let snapshot = analysis.snapshot
+    let graph = analysis.graph
+    let found = try specs.map { ($0, try analysis.paths(of: $0.name)) }
     let builder = SiteModelBuilder(functions: snapshot.functions)
     let simulations = try siteSimulations(graph: graph, found: found)
     // The simulator page links each event to its `trace_*` line, so those files get source pages too.
@@ -22,7 +21,7 @@ extension Workspace {
     let pages = Set(read.keys)
     var sources: [SourcePath: SourceFile] = [:]
     for (path, source) in read { sources[path] = builder.sourceFile(source, pages: pages) }
-    let resolved = try resolveAnnotations(in: snapshot)
+    let resolved = analysis.annotations
     let walkthroughs = found.map { spec, paths in
       let attachments = paths.map { AnnotationJoin.attach(resolved, to: $0, graph: graph) }
       return SiteModel.Walkthrough(

@@ -1,5 +1,6 @@
 import KwalkCore
 import KwalkIndex
+import Synchronization
 
 /// The call graph of the indexed files: every call site resolved to the functions it can reach.
 ///
@@ -10,6 +11,8 @@ public struct CallGraph: Sendable {
   public let snapshot: IndexSnapshot
   /// Functions passed, by callee and argument position, for parameter calls out of context.
   let passed: [SymbolID: [Int: [BindingFact]]]
+  /// Edges already worked out, by caller, for callers whose edges do not depend on the path (see `edges`).
+  let memo = EdgeMemo()
 
   public init(snapshot: IndexSnapshot) {
     self.snapshot = snapshot
@@ -42,6 +45,16 @@ public struct CallGraph: Sendable {
   /// parameters are bound to on the current path.
   public func edges(from caller: SymbolID, arguments: [Int: BindingFact] = [:]) -> [CallEdge] {
     let calls = snapshot.callsByCaller[caller] ?? []
+    // Only calls through the caller's own function-typed parameters depend on the path: every search of every leg
+    // asks for the same callers again, so the other edges are worked out once.
+    let dependsOnPath = !arguments.isEmpty && calls.contains { if case .parameter = $0.target { true } else { false } }
+    if !dependsOnPath, let known = memo.edges.withLock({ $0[caller] }) { return known }
+    let out = edges(from: caller, calls: calls, arguments: arguments)
+    if !dependsOnPath { memo.edges.withLock { $0[caller] = out } }
+    return out
+  }
+
+  func edges(from caller: SymbolID, calls: [CallSiteFact], arguments: [Int: BindingFact]) -> [CallEdge] {
     var out: [CallEdge] = []
     var seen: Set<String> = []
     func add(_ e: CallEdge) {
@@ -133,4 +146,9 @@ public struct CallGraph: Sendable {
     var seen: Set<String> = []
     return names.filter { seen.insert($0).inserted }.sorted()
   }
+}
+
+/// The edges `CallGraph` has worked out, shared by copies of the graph and by threads.
+final class EdgeMemo: Sendable {
+  let edges = Mutex<[SymbolID: [CallEdge]]>([:])
 }

@@ -56,7 +56,7 @@ public struct PathFinder: Sendable {
     }
     var state = State(function: stops[0], arguments: [:])
     for target in stops.dropFirst() {
-      guard let (edges, end) = search(from: state, to: target, avoiding: []) else {
+      guard let (edges, end) = search(from: state, to: target, avoiding: nil) else {
         throw PathError.cannotJoin(
           from: graph.name(state.function), to: graph.name(target), walkthrough: spec.name,
           blocker: unresolvedPointer(from: state))
@@ -96,7 +96,7 @@ public struct PathFinder: Sendable {
   }
 
   /// Breadth-first search over call edges; ties go to the call that comes first in the source.
-  func search(from start: State, to target: SymbolID, avoiding: Set<String>) -> ([CallEdge], State)? {
+  func search(from start: State, to target: SymbolID, avoiding: EdgeKey?) -> ([CallEdge], State)? {
     if start.function == target { return ([], start) }
     var previous: [State: (State, CallEdge)] = [:]
     var frontier = [start]
@@ -109,7 +109,7 @@ public struct PathFinder: Sendable {
         // Softirq edges only start a receive leg (see `softirqHop`); inside a leg the path is calls.
         for edge in graph.edges(from: state.function, arguments: state.arguments)
         where edge.kind != .softirq && allowed(edge) {
-          if avoiding.contains(Self.key(edge)) { continue }
+          if let avoiding, EdgeKey(edge) == avoiding { continue }
           guard graph.snapshot.functions[edge.callee] != nil else { continue }
           let s = State(function: edge.callee, arguments: bindArguments(edge, from: state))
           guard seen.insert(s).inserted else { continue }
@@ -131,7 +131,18 @@ public struct PathFinder: Sendable {
     return nil
   }
 
-  static func key(_ e: CallEdge) -> String { "\(e.caller.usr)>\(e.callee.usr)@\(e.site.location)" }
+  /// One edge, to leave out of a search: a caller, a callee and the call site joining them.
+  struct EdgeKey: Hashable {
+    var caller: SymbolID
+    var callee: SymbolID
+    var site: SourceLocation
+
+    init(_ e: CallEdge) {
+      caller = e.caller
+      callee = e.callee
+      site = e.site.location
+    }
+  }
 
   /// What the callee's function-typed parameters hold: functions passed here, or the caller's own bindings
   /// passed on.
@@ -160,7 +171,7 @@ public struct PathFinder: Sendable {
     var seen: Set<[String]> = [main.map { graph.name($0.callee) }]
     for edge in main where edge.kind == .pointer || edge.kind == .macro || main.count <= 12 {
       guard out.count < 3 else { break }
-      guard let (alt, _) = search(from: start, to: target, avoiding: [Self.key(edge)]) else { continue }
+      guard let (alt, _) = search(from: start, to: target, avoiding: EdgeKey(edge)) else { continue }
       let names = alt.map { graph.name($0.callee) }
       guard names.count <= main.count + 3, seen.insert(names).inserted else { continue }
       out.append(

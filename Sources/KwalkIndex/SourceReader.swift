@@ -93,9 +93,13 @@ public struct SourceReader {
   ) -> [SourcePath: [SourcePath]] {
     var plan: [SourcePath: [SourcePath]] = [:]
     var readers: [SourcePath: [SourcePath]] = [:]
+    // Units read thousands of headers; only the wanted files matter, and most paths need no normalizing to match.
+    var wanted: [String: SourcePath] = [:]
+    for f in files { wanted[mapper.absolute(f)] = f }
     for u in inputs.keys.sorted() where commands.contains(u) {
       for input in inputs[u] ?? [] {
-        if let p = mapper.sourcePath(for: input) { readers[p, default: []].append(u) }
+        let p = input.contains("/.") ? mapper.sourcePath(for: input).flatMap { wanted[mapper.absolute($0)] } : wanted[input]
+        if let p { readers[p, default: []].append(u) }
       }
     }
     let sorted = files.sorted()

@@ -51,17 +51,29 @@ public indirect enum HTMLNode: Sendable {
     }
   }
 
-  /// Escapes `&`, `<`, `>` and `"`: enough for text and double-quoted attribute values.
+  /// Escapes `&`, `<`, `>` and `"`: enough for text and double-quoted attribute values. Runs between those
+  /// characters are appended whole (pages are mostly source text with nothing to escape).
   public static func escape(_ s: String, into out: inout String) {
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.unicodeScalars.append(u)
+    let bytes = s.utf8
+    var run = bytes.startIndex
+    var i = run
+    while i != bytes.endIndex {
+      let entity: String
+      switch bytes[i] {
+      case UInt8(ascii: "&"): entity = "&amp;"
+      case UInt8(ascii: "<"): entity = "&lt;"
+      case UInt8(ascii: ">"): entity = "&gt;"
+      case UInt8(ascii: "\""): entity = "&quot;"
+      default:
+        bytes.formIndex(after: &i)
+        continue
       }
+      out += s[run..<i]
+      out += entity
+      bytes.formIndex(after: &i)
+      run = i
     }
+    if run == bytes.startIndex { out += s } else { out += s[run...] }
   }
 
   /// `escape` returning a string.
