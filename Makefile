@@ -1,7 +1,7 @@
 # kwalk's entry points. Each target installs what is missing (Debian 12, as root), then does its job.
 #   make site   build kwalk (release) and write the site for Debian's linux-source-6.1 into ./site
 #   make test   run the test suite (unit tests on fixtures, integration tests on real 6.1 and 6.12 trees)
-#   make bench  time kwalk's indexer against clang -fsyntax-only on the same files
+#   make bench  speed and memory as ratios against clang -fsyntax-only on the same files (BENCH_FLAGS=--quick: the short part)
 #   make fuzz   build the libFuzzer harnesses in Fuzz/ and run each parser's for FUZZ_SECONDS (not part of test)
 
 APT_PACKAGES := libclang-dev clang lld llvm flex bison bc libelf-dev libssl-dev xz-utils make python3 \
@@ -32,7 +32,7 @@ test: setup
 	$(SWIFT) test
 
 bench: build
-	python3 Benchmarks/index_bench.py .build/release/kwalk $(KERNEL)
+	python3 Benchmarks/index_bench.py .build/release/kwalk $(KERNEL) $(BENCH_FLAGS)
 
 fuzz: setup
 	$(SWIFT) build -c release --package-path Fuzz --scratch-path Fuzz/.build \

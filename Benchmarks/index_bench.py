@@ -1,51 +1,149 @@
 #!/usr/bin/env python3
-"""kwalk's indexing benchmark: ratios against clang -fsyntax-only on the same files, in the same run.
+"""kwalk's benchmark: every speed and memory figure, measured in one run on the same files, as ratios where there is
+a reference.
 
-For the translation units the default walkthroughs index (as recorded in kwalk.sqlite), it times
-  (a) clang -fsyntax-only with each unit's kbuild flags, serially,
-  (b) kwalk's cold index (database removed; kbuild's objects and compile commands are kept, so this is parsing
-      and extraction, plus discovery),
-  (c) kwalk's warm re-index (nothing changed),
-and prints b/a, c/a and kwalk's peak RSS. Usage: index_bench.py KWALK_BINARY [SERIES]
+  (a) clang -fsyntax-only with each unit's kbuild flags, serially, over the units the walkthroughs index;
+  (b) kwalk's cold index of those units (database removed; kbuild's objects and compile commands kept);
+  (c) kwalk's warm re-index (nothing changed);
+  (d) the warm two-kernel site: a second `kwalk site` (nothing changed, so nothing is rendered), and the same site
+      rendered again in full with the source tokens and layouts cached (its stamp removed);
+  (e) the first run of a kernel from its installed tarball, in a cache of its own, by phase (unpack, prepare, kbuild,
+      parse) as kwalk reports them;
+  (f) the cost per translation unit of a cold index at the walkthroughs' ~20 units and at a wide set (every .c file
+      of net/ipv4, net/core and net/ipv6 the config builds), with peak RSS.
+
+Prints a table and writes the figures to a JSON file (default .build/bench.json) so that runs can be compared.
+Usage: index_bench.py KWALK_BINARY [SERIES] [--quick] [--json FILE]
+  --quick skips (e) and (f), the two that take minutes.
 """
-import json, os, resource, shlex, sqlite3, subprocess, sys, time
+import json, os, re, resource, shutil, sqlite3, subprocess, sys, tempfile, time
 
-kwalk = sys.argv[1]
-series = sys.argv[2] if len(sys.argv) > 2 else "6.1"
-run = lambda args: subprocess.run([kwalk] + args, check=True, capture_output=True, text=True)
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+kwalk = os.path.abspath(args[0])
+series = args[1] if len(args) > 1 else "6.1"
+quick = "--quick" in sys.argv
+json_path = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else ".build/bench.json"
+other = "6.12" if series != "6.12" else "6.1"
 
-db_path = run(["index", "--kernel", series]).stdout.strip().splitlines()
-db_path = next(l.split(": ", 1)[1] for l in db_path if l.startswith("database: "))
+
+def timed(argv, **kw):
+    """Runs argv; returns (seconds, peak RSS in MiB of this child, completed process)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.monotonic()
+    # /usr/bin/time reports the child's own peak, which RUSAGE_CHILDREN cannot once a larger child ran.
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + argv, capture_output=True, text=True, **kw)
+    seconds = time.monotonic() - start
+    if p.returncode != 0:
+        sys.exit(f"bench: {' '.join(argv)} failed ({p.returncode}): {p.stderr.strip().splitlines()[-3:]}")
+    rss_kib = int(p.stderr.strip().splitlines()[-1])
+    return seconds, rss_kib / 1024, p
+
+
+def kw(*a):
+    return timed([kwalk] + list(a))
+
+
+results = {"kernel": series, "cores": os.cpu_count()}
+_, _, p = kw("index", "--kernel", series)
+db_path = next(l.split(": ", 1)[1] for l in p.stdout.splitlines() if l.startswith("database: "))
 cache = os.path.dirname(db_path)
 units = [r[0] for r in sqlite3.connect(db_path).execute("SELECT path FROM translation_unit ORDER BY path")]
 commands = {c["file"]: c for c in json.load(open(os.path.join(cache, "compile_commands.json")))}
 src = os.path.join(cache, "src")
 
+
 def syntax_only(entry):
-    args, out, skip = [], [], False
-    for i, a in enumerate(entry["arguments"][1:]):
-        if skip: skip = False; continue
-        if a == "-o": skip = True; continue
-        if a == "-c" or a.startswith("-Wp,-MMD") or a == entry["file"]: continue
+    out, skip = [], False
+    for a in entry["arguments"][1:]:
+        if skip:
+            skip = False
+            continue
+        if a == "-o":
+            skip = True
+            continue
+        if a == "-c" or a.startswith("-Wp,-MMD") or a == entry["file"]:
+            continue
         out.append(a)
-    return ["clang", "-fsyntax-only"] + out + [entry["file"]]
+    return [entry["arguments"][0], "-fsyntax-only"] + out + [entry["file"]]
 
-for suffix in ("", "-wal", "-shm"):
-    try: os.remove(db_path + suffix)
-    except FileNotFoundError: pass
-start = time.monotonic(); run(["index", "--kernel", series]); b = time.monotonic() - start
-start = time.monotonic(); run(["index", "--kernel", series]); c = time.monotonic() - start
-# Measured before any clang runs, so the peak is kwalk's own.
-peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
+def remove_database():
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.remove(db_path + suffix)
+        except FileNotFoundError:
+            pass
+
+
+# (b), (c)
+remove_database()
+b, b_rss, _ = kw("index", "--kernel", series)
+c, c_rss, _ = kw("index", "--kernel", series)
+# (a)
 start = time.monotonic()
 for u in units:
-    subprocess.run(syntax_only(commands[os.path.join(src, u)]), check=True, cwd=commands[os.path.join(src, u)]["directory"], capture_output=True)
+    e = commands[os.path.join(src, u)]
+    subprocess.run(syntax_only(e), check=True, cwd=e["directory"], capture_output=True)
 a = time.monotonic() - start
+results.update(units=len(units), clang_serial_s=a, cold_index_s=b, warm_index_s=c, cold_over_clang=b / a,
+               warm_over_clang=c / a, cold_index_rss_mib=b_rss)
 
+# (d)
+site_dir = tempfile.mkdtemp(prefix="kwalk-bench-site-")
+try:
+    site = ["site", "--kernel", series, "--kernel", other, "--out", site_dir + "/site"]
+    kw(*site)
+    d_warm, d_rss, _ = kw(*site)
+    stamps = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "kwalk", "sites")
+    shutil.rmtree(stamps, ignore_errors=True)
+    d_render, d_render_rss, _ = kw(*site)
+finally:
+    shutil.rmtree(site_dir, ignore_errors=True)
+results.update(warm_site_s=d_warm, warm_site_rerender_s=d_render, site_rss_mib=max(d_rss, d_render_rss),
+               warm_site_over_clang=d_warm / a)
+
+if not quick:
+    # (e): a cache of its own, from the installed tarball.
+    fresh = tempfile.mkdtemp(prefix="kwalk-bench-cache-")
+    try:
+        e_total, e_rss, p = kw("index", "--kernel", series, "--cache", fresh)
+        phases = {}
+        for line in p.stderr.splitlines():
+            m = re.match(r"kwalk: (\w+).*\((\d+\.\d+) s\)$", line)
+            if m:
+                phases[m.group(1)] = phases.get(m.group(1), 0) + float(m.group(2))
+        results.update(first_run_s=e_total, first_run_phases_s=phases, first_run_rss_mib=e_rss)
+
+        # (f): the same cache, its objects now built; wide = the walkthroughs' units plus three directories.
+        wide = ["--also", "net/ipv4", "--also", "net/core", "--also", "net/ipv6"]
+        kw("index", "--kernel", series, "--cache", fresh, *wide)  # kbuild builds the objects once, untimed
+        fresh_db = next(os.path.join(r, "kwalk.sqlite") for r, _, fs in os.walk(fresh) if "kwalk.sqlite" in fs)
+        n_wide = sqlite3.connect(fresh_db).execute("SELECT count(*) FROM translation_unit").fetchone()[0]
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(fresh_db + suffix):
+                os.remove(fresh_db + suffix)
+        f_wide, f_rss, _ = kw("index", "--kernel", series, "--cache", fresh, *wide)
+        results.update(per_unit_s_at_small=b / len(units), wide_units=n_wide, per_unit_s_at_wide=f_wide / n_wide,
+                       wide_index_rss_mib=f_rss, per_unit_wide_over_small=(f_wide / n_wide) / (b / len(units)))
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
 
 print(f"units: {len(units)} (kernel {series}, {os.cpu_count()} cores)")
-print(f"(a) clang -fsyntax-only, serial: {a:.2f} s")
-print(f"(b) kwalk cold index:            {b:.2f} s   b/a = {b / a:.3f}  (target <= 1.0)")
-print(f"(c) kwalk warm re-index:         {c:.2f} s   c/a = {c / a:.3f}  (target <= 0.05)")
-print(f"peak RSS of kwalk: {peak_mib:.0f} MiB (target < 1024)")
+print(f"(a) clang -fsyntax-only, serial:   {a:7.2f} s")
+print(f"(b) kwalk cold index:              {b:7.2f} s   b/a = {b / a:.3f}  (target <= 0.6)")
+print(f"(c) kwalk warm re-index:           {c:7.2f} s   c/a = {c / a:.3f}  (target <= 0.05)")
+print(f"(d) warm site {series} + {other}:         {d_warm:7.2f} s   d/a = {d_warm / a:.3f}  (target <= 1 s of kwalk)")
+print(f"    same site rendered again:      {d_render:7.2f} s")
+if not quick:
+    ph = ", ".join(f"{k} {v:.1f} s" for k, v in results["first_run_phases_s"].items())
+    print(f"(e) first run of {series}:             {results['first_run_s']:7.2f} s   ({ph}; target <= 45 s)")
+    print(f"(f) per unit, cold: {results['per_unit_s_at_small']:.3f} s at {len(units)} units, "
+          f"{results['per_unit_s_at_wide']:.3f} s at {results['wide_units']} units "
+          f"(ratio {results['per_unit_wide_over_small']:.2f}; flat is 1.0)")
+rss = {k: round(v) for k, v in results.items() if k.endswith("_rss_mib")}
+print(f"peak RSS (MiB): {rss} (target < 1024)")
+os.makedirs(os.path.dirname(os.path.abspath(json_path)), exist_ok=True)
+with open(json_path, "w") as f:
+    json.dump(results, f, indent=2, sort_keys=True)
+    f.write("\n")
+print(f"wrote {json_path}")

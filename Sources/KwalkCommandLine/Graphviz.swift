@@ -21,9 +21,7 @@ public enum Graphviz {
   /// whose paths did not change runs no `dot` at all.
   public static func cached(in cache: KwalkCache) -> @Sendable (String) throws -> String {
     { source in
-      let dot = try binary()
-      let attributes = try? FileManager.default.attributesOfItem(atPath: dot)
-      let identity = "\(dot) \(attributes?[.size] ?? 0) \(attributes?[.modificationDate] ?? 0)"
+      let identity = KernelPreparer.identity(of: try binary())
       let file = cache.root + "/graphviz/" + ContentHash(string: identity + "\u{1}" + source).description + ".svg"
       if let data = FileManager.default.contents(atPath: file) { return String(decoding: data, as: UTF8.self) }
       let svg = try self.svg(source)

@@ -16,15 +16,27 @@ struct SiteCommand: ParsableCommand {
       let progress = ProgressReporter()
       // Read the trace first, so a bad file fails before the long work.
       let recorded = try trace.map { try VerifyAction.read($0) }
+      let opened = try kernel.sources.map {
+        try Workspace(source: $0, cache: kernel.kwalkCache, annotations: kernel.annotations, progress: progress)
+      }
+      let stampPath = SiteStamp.path(for: out, cache: kernel.kwalkCache)
+      let site = URL(fileURLWithPath: out).standardizedFileURL.path
+      if let stamp = SiteStamp.load(from: stampPath), let inputs = try SiteInputs.digest(kernels: opened, trace: trace),
+        stamp.inputs == inputs, SiteStamp.files(in: out) == stamp.files
+      {
+        let pages = stamp.files.keys.filter { $0.hasSuffix(".html") }.count
+        print("\(site) is up to date: \(pages) pages (\(stamp.files.count) files), nothing changed since it was written")
+        return
+      }
       var kernels: [SiteModel.Kernel] = []
       var workspaces: [(Workspace, KernelAnalysis)] = []
-      for source in kernel.sources {
-        let ws = try Workspace(
-          source: source, cache: kernel.kwalkCache, annotations: kernel.annotations, progress: progress)
+      for ws in opened {
         let analysis = try ws.analysis()
         kernels.append(try ws.siteKernel(analysis, progress: progress))
         workspaces.append((ws, analysis))
       }
+      // Indexed now: the digest of what this run reads. It is kept only if nothing changed while the run worked.
+      let inputs = try SiteInputs.digest(kernels: opened, trace: trace)
       var diff: SiteModel.VersionDiff?
       if workspaces.count == 2 {
         diff = SiteModel.VersionDiff(
@@ -43,9 +55,12 @@ struct SiteCommand: ParsableCommand {
       progress.begin("writing \(files.count) files to \(out)")
       try DirectorySink(directory: out).write(files)
       progress.finish("done")
+      if let inputs, try SiteInputs.digest(kernels: opened, trace: trace) == inputs {
+        let written = Dictionary(uniqueKeysWithValues: files.map { ($0.relativePath, SiteStamp.hash($0.bytes)) })
+        try SiteStamp(inputs: inputs, files: written).save(to: stampPath)
+      }
       let pages = files.filter { $0.relativePath.hasSuffix(".html") }.count
-      print(
-        "wrote \(pages) pages (\(files.count) files) to \(URL(fileURLWithPath: out).standardizedFileURL.path)")
+      print("wrote \(pages) pages (\(files.count) files) to \(site)")
     }
   }
 }

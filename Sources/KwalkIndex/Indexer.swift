@@ -87,6 +87,19 @@ public final class Indexer: Sendable {
     return report
   }
 
+  /// A digest of every stored unit's flags and of what it read, with the library that parsed them; nil when a file
+  /// some unit read has changed since (the index is not current).
+  public func currentInputsDigest() throws -> String? {
+    var hashes = FileHashCache()
+    var parts = [KernelPreparer.identity(of: try ClangLibrary.shared().path)]
+    for (path, unit) in try store.units().sorted(by: { $0.key < $1.key }) {
+      guard hashes.unchanged(unit.inputs) else { return nil }
+      let inputs = unit.inputs.map { $0.path + "\u{2}" + $0.hash }.sorted().joined(separator: "\u{3}")
+      parts.append([path.value, unit.inputsDigest, inputs].joined(separator: "\u{1}"))
+    }
+    return ContentHash(string: parts.joined(separator: "\u{4}")).description
+  }
+
   /// The snapshot of everything indexed so far.
   public func snapshot() throws -> IndexSnapshot {
     IndexSnapshot(version: tree.version, facts: try store.loadAll(), units: try store.units())

@@ -101,8 +101,8 @@ public struct KernelPreparer: Sendable {
     }
   }
 
-  /// Size and modification time: enough to notice a new package without reading 140 MB.
-  static func identity(of file: String) -> String {
+  /// Size and modification time: enough to notice a new package (or program) without reading all of it.
+  public static func identity(of file: String) -> String {
     let attrs = try? FileManager.default.attributesOfItem(atPath: file)
     let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
     let mtime = (attrs?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

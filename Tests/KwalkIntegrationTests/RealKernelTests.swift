@@ -128,6 +128,16 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
     let (s2, e2) = try run(["path", "--walkthrough", "nope", "--annotations", Fixtures.repository + "/Annotations"])
     #expect(s2 == 1 && e2.contains("unknown walkthrough 'nope'"))
   }
+
+  @Test func indexAlsoTakesFilesAndDirectories() throws {
+    _ = try RealKernel.v61.get()
+    let annotations = ["--annotations", Fixtures.repository + "/Annotations"]
+    // A file the walkthroughs index anyway: named, found built, nothing parsed again.
+    let ok = try runKwalkCapturing(["index", "--kernel", "6.1", "--also", "net/ipv4/ip_input.c"] + annotations)
+    #expect(ok.status == 0 && ok.stdout.contains("also: 1 files, 1 built in this config, 0 parsed now\n"), "\(ok)")
+    let (status, text) = try runKwalk(["index", "--kernel", "6.1", "--also", "net/nowhere"] + annotations)
+    #expect(status == 1 && text.hasPrefix("kwalk: error: --also net/nowhere: no such file or directory in ") && text.split(separator: "\n").count == 1, "\(text)")
+  }
 }
 
 /// Runs the built kwalk with extra environment, through `launcher` (a command that takes the binary and its
