@@ -5,7 +5,8 @@
 #   make fuzz   build the libFuzzer harnesses in Fuzz/ and run each parser's for FUZZ_SECONDS (not part of test)
 
 APT_PACKAGES := libclang-dev clang lld llvm flex bison bc libelf-dev libssl-dev xz-utils make python3 \
-	libsqlite3-dev graphviz chromium linux-source-6.1 linux-config-6.1 linux-source-6.12 linux-config-6.12
+	libsqlite3-dev graphviz chromium linux-source-6.1 linux-config-6.1 linux-source-6.12 linux-config-6.12 \
+	clang-19 lld-19 llvm-19 libclang-19-dev
 KERNEL ?= 6.1
 SWIFT ?= swift
 FUZZ_SECONDS ?= 600

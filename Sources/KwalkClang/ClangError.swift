@@ -2,6 +2,8 @@
 public enum ClangError: Error, CustomStringConvertible, Equatable {
   /// The shared library is not on this machine.
   case libraryMissing(tried: [String])
+  /// The libclang of the LLVM version a kernel was prepared with is not on this machine.
+  case versionMissing(llvm: Int, tried: [String])
   /// The library lacks an entry point kwalk needs (too old).
   case symbolMissing(String, library: String)
   /// `clang_parseTranslationUnit2` failed outright.
@@ -12,8 +14,11 @@ public enum ClangError: Error, CustomStringConvertible, Equatable {
     case .libraryMissing(let tried):
       return "libclang not found (tried \(tried.joined(separator: ", "))): apt-get install libclang-dev, "
         + "or set KWALK_LIBCLANG to the library's path"
+    case .versionMissing(let llvm, let tried):
+      return "libclang \(llvm) not found (tried \(tried.joined(separator: ", "))): apt-get install libclang-\(llvm)-dev, "
+        + "or set KWALK_LIBCLANG to the library's path"
     case .symbolMissing(let name, let library):
-      return "\(library) has no \(name): install Debian's libclang-14 (apt-get install libclang-dev)"
+      return "\(library) has no \(name): install Debian's libclang (apt-get install libclang-dev)"
     case .parseFailed(let file, let code):
       let reason =
         switch code {

@@ -1,10 +1,13 @@
 import CClang
 import Foundation
+import Synchronization
 
-/// The libclang entry points, opened once per process.
+/// The libclang entry points, opened once per process and LLVM version.
 ///
 /// The library is opened with dlopen so that a machine without libclang gets `ClangError.libraryMissing`, a
-/// one-line message, where a linked library would stop the process in the loader before `main`.
+/// one-line message, where a linked library would stop the process in the loader before `main`. A kernel prepared
+/// with clang 19 is parsed by libclang 19 and one prepared with clang 14 by libclang 14, in the same process: each
+/// is opened with `RTLD_LOCAL` next to its own builtin headers, and only the C API, stable across versions, is used.
 public final class ClangLibrary: @unchecked Sendable {
   /// The resolved functions.
   let api: KwalkClangAPI
@@ -16,29 +19,42 @@ public final class ClangLibrary: @unchecked Sendable {
     self.path = path
   }
 
-  /// Places tried in order. Debian's llvm-14 directory comes first so that libclang finds its builtin headers
-  /// next to itself.
-  static var candidates: [String] {
+  /// Debian's default LLVM (the `libclang-dev` package), used when no version is asked for (the fixtures).
+  public static let defaultLLVM = 14
+
+  /// Places tried in order for LLVM `llvm`. Debian's `/usr/lib/llvm-N` directory comes first so that libclang
+  /// finds its builtin headers next to itself.
+  static func candidates(llvm: Int) -> [String] {
     // An explicit choice is the only one tried, so a wrong path is reported, not silently replaced.
     if let env = ProcessInfo.processInfo.environment["KWALK_LIBCLANG"], !env.isEmpty { return [env] }
-    return ["/usr/lib/llvm-14/lib/libclang-14.so.1", "/usr/lib/llvm-14/lib/libclang.so.1", "libclang-14.so.1"]
+    return ["/usr/lib/llvm-\(llvm)/lib/libclang-\(llvm).so.1", "/usr/lib/llvm-\(llvm)/lib/libclang.so.1"]
   }
 
-  private static let loaded: Result<ClangLibrary, ClangError> = {
+  private static let loaded = Mutex<[Int: Result<ClangLibrary, ClangError>]>([:])
+
+  private static func open(llvm: Int) -> Result<ClangLibrary, ClangError> {
     var api = KwalkClangAPI()
-    for path in candidates {
+    let tried = candidates(llvm: llvm)
+    for path in tried {
       guard let failure = kwalk_clang_load(path, &api) else {
         return .success(ClangLibrary(api: api, path: path))
       }
       let name = String(cString: failure)
       if name != "dlopen" { return .failure(.symbolMissing(name, library: path)) }
     }
-    return .failure(.libraryMissing(tried: candidates))
-  }()
+    if llvm == defaultLLVM { return .failure(.libraryMissing(tried: tried)) }
+    return .failure(.versionMissing(llvm: llvm, tried: tried))
+  }
 
-  /// The process-wide library, or the reason it cannot be opened.
-  public static func shared() throws -> ClangLibrary {
-    try loaded.get()
+  /// The process-wide library of LLVM `llvm` (Debian's default when nil), or the reason it cannot be opened.
+  public static func shared(llvm: Int? = nil) throws -> ClangLibrary {
+    let version = llvm ?? defaultLLVM
+    return try loaded.withLock { libraries in
+      if let done = libraries[version] { return done }
+      let result = open(llvm: version)
+      libraries[version] = result
+      return result
+    }.get()
   }
 
   /// Converts and disposes a `CXString`.

@@ -27,7 +27,7 @@ public final class Indexer: Sendable {
     self.tree = tree
     self.progress = progress
     // Fail before any work when libclang cannot be loaded.
-    _ = try ClangLibrary.shared()
+    _ = try ClangLibrary.shared(llvm: tree.toolchain.llvm)
     kbuild = Kbuild(tree: tree, progress: progress)
     store = try FactStore(path: tree.databasePath) { problem in progress.note(problem.description) }
     // Facts written by another version of the extractor may lack what this one records: parse everything again.
@@ -61,13 +61,14 @@ public final class Indexer: Sendable {
     let start = Date()
     let mapper = tree.paths
     let buildRoot = tree.buildRoot
+    let llvm = tree.toolchain.llvm
     let store = store
     let sharedHashes = Mutex(hashes)
     let jobs = todo
     let outcomes = ParallelWork.map(count: jobs.count, workers: ProcessInfo.processInfo.activeProcessorCount) { i in
       let (file, command, arguments) = jobs[i]
       let t0 = Date()
-      let index = try ClangIndex()
+      let index = try ClangIndex(llvm: llvm)
       let unit = try TranslationUnit(index: index, path: command.file, arguments: arguments)
       let facts = FactExtractor(paths: mapper).extract(unit, file: file)
       let included = unit.includedFiles()

@@ -67,9 +67,10 @@ public struct SourceReader {
     guard !jobs.isEmpty else { return Reading(sources: out, parsedUnits: []) }
     progress.begin("tokenizing \(out.count - cached.count) source files through \(jobs.count) translation units")
     let texts = out
+    let llvm = tree.toolchain.llvm
     let outcomes = ParallelWork.map(count: jobs.count, workers: workers) { i -> [(SourcePath, [SourceToken])] in
       guard let command = commands[jobs[i]] else { return [] }
-      let unit = try TranslationUnit(index: try ClangIndex(), path: command.file, arguments: command.frontendArguments)
+      let unit = try TranslationUnit(index: try ClangIndex(llvm: llvm), path: command.file, arguments: command.frontendArguments)
       return (plan[jobs[i]] ?? []).compactMap { f in
         texts[f].map { (f, unit.tokens(inFile: mapper.absolute(f), text: $0.text)) }
       }

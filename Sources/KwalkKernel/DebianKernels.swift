@@ -20,10 +20,16 @@ public struct DebianKernels: Sendable {
     return names.compactMap { name -> String? in
       guard name.hasPrefix("linux-source-"), name.hasSuffix(".tar.xz") else { return nil }
       return String(name.dropFirst("linux-source-".count).dropLast(".tar.xz".count))
-    }.sorted { a, b in
-      a.split(separator: ".").compactMap { Int($0) }.lexicographicallyPrecedes(b.split(separator: ".").compactMap { Int($0) })
-    }
+    }.sorted(by: Self.precedes)
   }
+
+  /// Orders series by version (`5.10` before `6.1` before `6.12`).
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    a.split(separator: ".").compactMap { Int($0) }.lexicographicallyPrecedes(b.split(separator: ".").compactMap { Int($0) })
+  }
+
+  /// `series` sorted by version.
+  public static func sortedSeries(_ series: [String]) -> [String] { series.sorted(by: precedes) }
 
   /// The source tarball of `series`.
   public func tarball(_ series: String) -> String { "\(sourceDirectory)/linux-source-\(series).tar.xz" }

@@ -12,19 +12,28 @@ public struct Kbuild: Sendable {
     self.progress = progress
   }
 
-  /// Runs `make -C src O=build LLVM=1 targets` with all cores.
-  static func make(sourceRoot: String, buildRoot: String, targets: [String], log: String, keepGoing: Bool = false)
-    throws -> Int32
-  {
+  /// Runs `make -C src O=build LLVM=1 targets` with all cores and `toolchain`'s tools first on `PATH`.
+  static func make(
+    sourceRoot: String, buildRoot: String, targets: [String], toolchain: Toolchain, log: String,
+    keepGoing: Bool = false
+  ) throws -> Int32 {
     let jobs = ProcessInfo.processInfo.activeProcessorCount
     var args = ["-C", sourceRoot, "O=" + buildRoot, "LLVM=1", "-j\(jobs)"]
     if keepGoing { args.append("-k") }
-    return try ProcessRunner.run("/usr/bin/make", args + targets, log: log)
+    return try ProcessRunner.run("/usr/bin/make", args + targets, log: log, environment: toolchain.environment())
+  }
+
+  /// `command` with kbuild's bare `clang` replaced by the toolchain's path, so the database names the compiler.
+  func naming(_ command: CompileCommand) -> CompileCommand {
+    var c = command
+    if c.arguments.first == "clang" { c.arguments[0] = tree.toolchain.clang }
+    return c
   }
 
   /// The compile database as kwalk last wrote it.
   public func database() -> CompileDatabase {
     var db = CompileDatabase.load(from: URL(fileURLWithPath: tree.compileDatabasePath), paths: tree.paths)
+    db.commands = db.commands.mapValues(naming)
     if let data = FileManager.default.contents(atPath: tree.cacheDirectory + "/not-built.json"),
       let list = try? JSONDecoder().decode([SourcePath].self, from: data)
     {
@@ -44,7 +53,8 @@ public struct Kbuild: Sendable {
       let log = tree.logDirectory + "/kbuild.log"
       let objects = missing.map { String($0.value.dropLast(2)) + ".o" }
       progress.begin("compiling \(objects.count) object\(objects.count == 1 ? "" : "s") with kbuild")
-      _ = try Self.make(sourceRoot: tree.sourceRoot, buildRoot: tree.buildRoot, targets: objects, log: log,
+      _ = try Self.make(
+        sourceRoot: tree.sourceRoot, buildRoot: tree.buildRoot, targets: objects, toolchain: tree.toolchain, log: log,
         keepGoing: true)
       var built = 0
       for file in missing {
@@ -55,7 +65,7 @@ public struct Kbuild: Sendable {
         if let text = try? String(contentsOfFile: cmdFile, encoding: .utf8),
           let command = CompileCommand(kbuildCommandFile: text, directory: tree.buildRoot)
         {
-          db.commands[file] = command
+          db.commands[file] = naming(command)
           built += 1
         } else {
           db.notBuilt.insert(file)

@@ -22,6 +22,16 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
   case cacheUnwritable(path: String, reason: String)
   /// A source tarball that tar cannot read to its end (a truncated download, a damaged disk).
   case tarballDamaged(path: String, package: String, reason: String)
+  /// The tree needs an LLVM newer than any Debian package this machine's apt sources offer.
+  case llvmUnavailable(kernel: String, minimum: String, available: [Int])
+  /// The LLVM the tree needs is packaged but not installed.
+  case llvmNotInstalled(kernel: String, minimum: String, packages: [String])
+  /// No configured Debian suite carries the series.
+  case seriesUnavailable(series: String, available: [String], installed: [String])
+  /// The archive could not be read.
+  case archiveUnreachable(uri: String, series: String, reason: String)
+  /// This machine's apt names no Debian archive to fetch from.
+  case archiveUnknown(series: String)
 
   public var description: String {
     switch self {
@@ -48,6 +58,21 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
       return "kbuild does not build \(file) in this config (no object); see \(log)"
     case .cacheUnwritable(let path, let reason):
       return "cannot write kwalk's cache at \(path): \(reason); pass --cache DIR"
+    case .llvmUnavailable(let kernel, let minimum, let available):
+      return "\(kernel) needs LLVM \(minimum) or later, which no Debian package here provides "
+        + "(Debian LLVMs known to apt: \(available.isEmpty ? "none" : available.map(String.init).joined(separator: ", "))); "
+        + "use a kernel that builds with one of them"
+    case .llvmNotInstalled(let kernel, let minimum, let packages):
+      return "\(kernel) needs LLVM \(minimum) or later: apt-get install \(packages.joined(separator: " "))"
+    case .seriesUnavailable(let series, let available, let installed):
+      return "no Debian suite (\(AptSources.suites.joined(separator: ", "))) carries linux-source-\(series): "
+        + "pass one of \(available.isEmpty ? "none" : available.joined(separator: ", "))" + Self.installedList(installed)
+    case .archiveUnreachable(let uri, let series, let reason):
+      return "cannot reach the Debian archive \(uri) to fetch linux-source-\(series) (\(reason)): check the network, "
+        + "or install linux-source-\(series) and linux-config-\(series) by hand (apt-get install, or dpkg -i)"
+    case .archiveUnknown(let series):
+      return "linux-source-\(series) is not installed and this machine's apt names no Debian archive to fetch it from: "
+        + "apt-get install linux-source-\(series) linux-config-\(series)"
     case .tarballDamaged(let path, let package, let reason):
       return "\(path) is damaged (\(reason)): reinstall it with apt-get install --reinstall \(package)"
     }

@@ -10,11 +10,17 @@ public struct KernelPreparer: Sendable {
   public var cache: KwalkCache
   public var debian: DebianKernels
   public var progress: ProgressReporter
+  /// The LLVM versions to choose from (`LLVMVersions.probe` by default; tests pass their own).
+  public var llvm: @Sendable () -> LLVMVersions
 
-  public init(cache: KwalkCache, debian: DebianKernels = DebianKernels(), progress: ProgressReporter) {
+  public init(
+    cache: KwalkCache, debian: DebianKernels = DebianKernels(), progress: ProgressReporter,
+    llvm: @escaping @Sendable () -> LLVMVersions = LLVMVersions.probe
+  ) {
     self.cache = cache
     self.debian = debian
     self.progress = progress
+    self.llvm = llvm
   }
 
   /// Returns the prepared tree for `source`, doing only the steps not done before.
@@ -25,12 +31,36 @@ public struct KernelPreparer: Sendable {
     defer { withExtendedLifetime(lock) {} }
     let stamp = plan.directory + "/prepared.json"
     if let data = FileManager.default.contents(atPath: stamp),
-      let tree = try? JSONDecoder().decode(PreparedTree.self, from: data), tree.inputsDigest == plan.digest,
+      var tree = try? JSONDecoder().decode(PreparedTree.self, from: data), tree.inputsDigest == plan.digest,
       FileManager.default.fileExists(atPath: tree.buildRoot + "/include/generated/autoconf.h")
     {
-      return tree
+      // The same tree with the same LLVM is done; another LLVM (a new package, an older stamp) prepares it again.
+      let toolchain = try chooseToolchain(sourceRoot: tree.sourceRoot, label: plan.label)
+      if toolchain.llvm == tree.toolchain.llvm {
+        if tree.toolchain.compiler.isEmpty {
+          tree.toolchain.compiler = Toolchain.compilerText(buildRoot: tree.buildRoot) ?? ""
+          try writeStamp(tree, directory: plan.directory)
+        }
+        return tree
+      }
     }
     return try build(plan)
+  }
+
+  /// The LLVM for the tree at `sourceRoot`, from its stated minimum and the versions this machine has.
+  func chooseToolchain(sourceRoot: String, label: String) throws -> Toolchain {
+    let version = PreparedTree.version(ofTreeAt: sourceRoot).map { "linux \($0)" } ?? label
+    return try llvm().choose(minimum: LLVMVersions.minimum(ofTreeAt: sourceRoot), kernel: version)
+  }
+
+  func writeStamp(_ tree: PreparedTree, directory: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let stampTmp = directory + "/prepared.json.tmp"
+    try encoder.encode(tree).write(to: URL(fileURLWithPath: stampTmp))
+    guard rename(stampTmp, directory + "/prepared.json") == 0 else {
+      throw KernelError.cacheUnwritable(path: directory + "/prepared.json", reason: String(cString: strerror(errno)))
+    }
   }
 
   /// What preparing a source involves.
@@ -55,7 +85,7 @@ public struct KernelPreparer: Sendable {
   func plan(for source: KernelSource) throws -> Plan {
     switch source {
     case .debian(let series):
-      let (tar, cfg) = try debian.locate(series)
+      let (tar, cfg, packageVersion) = try locateOrFetch(series)
       let digest = ContentHash.combining([
         ContentHash(string: Self.identity(of: tar)), try ContentHash(contentsOf: URL(fileURLWithPath: cfg)),
       ]).description
@@ -63,7 +93,7 @@ public struct KernelPreparer: Sendable {
       return Plan(
         directory: dir, digest: digest, label: series, tarball: tar, treeRoot: nil, config: .xz(cfg),
         configOrigin: "Debian's \(DebianKernels.configFlavour) from linux-config-\(series)",
-        packageVersion: nil)
+        packageVersion: packageVersion)
     case .tree(let rawPath, let configPath):
       let root = URL(fileURLWithPath: rawPath).standardizedFileURL.resolvingSymlinksInPath().path
       var isDir: ObjCBool = false
@@ -101,6 +131,19 @@ public struct KernelPreparer: Sendable {
     }
   }
 
+  /// Debian's series from `/usr/src` when installed, else from kwalk's cache, fetched there first if need be.
+  func locateOrFetch(_ series: String) throws -> (tarball: String, config: String, packageVersion: String?) {
+    do {
+      let (tar, cfg) = try debian.locate(series)
+      return (tar, cfg, debian.packageVersion(series))
+    } catch KernelError.sourceNotInstalled {
+      let archive = DebianArchive(cache: cache, progress: progress)
+      try archive.fetch(series, installed: debian.installed())
+      let (tar, cfg) = try DebianKernels(sourceDirectory: archive.sourceDirectory(series)).locate(series)
+      return (tar, cfg, archive.fetchedVersion(series))
+    }
+  }
+
   /// Size and modification time: enough to notice a new package (or program) without reading all of it.
   public static func identity(of file: String) -> String {
     let attrs = try? FileManager.default.attributesOfItem(atPath: file)
@@ -111,8 +154,8 @@ public struct KernelPreparer: Sendable {
 
   func build(_ plan: Plan) throws -> PreparedTree {
     let fm = FileManager.default
-    for tool in [("make", "make"), ("clang", "clang"), ("ld.lld", "lld"), ("flex", "flex"), ("bison", "bison"),
-                 ("bc", "bc"), ("xz", "xz-utils"), ("tar", "tar")]
+    for tool in [("make", "make"), ("flex", "flex"), ("bison", "bison"), ("bc", "bc"), ("xz", "xz-utils"),
+                 ("tar", "tar")]
     where ProcessRunner.which(tool.0) == nil {
       throw KernelError.toolMissing(tool.0, package: tool.1)
     }
@@ -128,7 +171,7 @@ public struct KernelPreparer: Sendable {
     var packageVersion: String?
     if let tarball = plan.tarball {
       let series = plan.label
-      packageVersion = debian.packageVersion(series)
+      packageVersion = plan.packageVersion
       let tmp = plan.directory + "/src.tmp"
       try fm.createDirectory(atPath: tmp, withIntermediateDirectories: true)
       progress.begin("unpacking \(URL(fileURLWithPath: tarball).lastPathComponent)")
@@ -152,6 +195,7 @@ public struct KernelPreparer: Sendable {
       progress.finish("done")
       sourceRoot = plan.directory + "/src"
     }
+    var toolchain = try chooseToolchain(sourceRoot: sourceRoot, label: plan.label)
     let buildRoot = plan.directory + "/build"
     try fm.createDirectory(atPath: buildRoot, withIntermediateDirectories: true)
     var targets = ["olddefconfig", "prepare"]
@@ -168,27 +212,25 @@ public struct KernelPreparer: Sendable {
     case .defconfig:
       targets = ["defconfig", "prepare"]
     }
-    progress.begin("configuring and preparing \(plan.label) (make LLVM=1 \(targets.joined(separator: " ")))")
-    let status = try Kbuild.make(sourceRoot: sourceRoot, buildRoot: buildRoot, targets: targets, log: log)
+    let command = "make LLVM=1 \(targets.joined(separator: " ")) with \(toolchain.binDirectory)"
+    progress.begin("configuring and preparing \(plan.label) (\(command))")
+    let status = try Kbuild.make(
+      sourceRoot: sourceRoot, buildRoot: buildRoot, targets: targets, toolchain: toolchain, log: log)
     guard status == 0 else {
       progress.finish("failed")
       throw KernelError.kbuildFailed(
-        step: "make LLVM=1 \(targets.joined(separator: " ")) in \(sourceRoot)", status: status, log: log,
-        tail: ProcessRunner.tail(of: log))
+        step: "\(command) in \(sourceRoot)", status: status, log: log, tail: ProcessRunner.tail(of: log))
     }
-    progress.finish("done")
+    toolchain.compiler = Toolchain.compilerText(buildRoot: buildRoot) ?? ""
+    progress.finish(toolchain.compiler.isEmpty ? "done" : "done with \(toolchain.compiler)")
     guard let version = PreparedTree.version(ofTreeAt: sourceRoot) else {
       throw KernelError.notAKernelTree(path: sourceRoot, reason: "no Makefile with VERSION and PATCHLEVEL")
     }
     let tree = PreparedTree(
       version: version, sourceRoot: sourceRoot, buildRoot: buildRoot, cacheDirectory: plan.directory,
       configOrigin: plan.configOrigin, debianPackageVersion: packageVersion, label: plan.label,
-      inputsDigest: plan.digest)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let stampTmp = plan.directory + "/prepared.json.tmp"
-    try encoder.encode(tree).write(to: URL(fileURLWithPath: stampTmp))
-    _ = rename(stampTmp, plan.directory + "/prepared.json")
+      inputsDigest: plan.digest, toolchain: toolchain)
+    try writeStamp(tree, directory: plan.directory)
     return tree
   }
 }

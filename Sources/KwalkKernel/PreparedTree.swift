@@ -19,6 +19,9 @@ public struct PreparedTree: Codable, Hashable, Sendable {
   public var label: String
   /// Digest of the inputs that produced this tree (tarball identity, config), for the stamp.
   public var inputsDigest: String
+  /// The LLVM kbuild ran; its libclang parses the tree. Stamps written before kwalk chose toolchains lack it: those
+  /// trees were built with Debian's default clang 14.
+  public var toolchain: Toolchain
 
   /// Maps compiler paths to tree paths.
   public var paths: TreePathMapper { TreePathMapper(sourceRoot: sourceRoot, buildRoot: buildRoot) }
@@ -34,7 +37,7 @@ public struct PreparedTree: Codable, Hashable, Sendable {
 
   public init(
     version: KernelVersion, sourceRoot: String, buildRoot: String, cacheDirectory: String, configOrigin: String,
-    debianPackageVersion: String?, label: String, inputsDigest: String
+    debianPackageVersion: String?, label: String, inputsDigest: String, toolchain: Toolchain
   ) {
     self.version = version
     self.sourceRoot = sourceRoot
@@ -44,6 +47,25 @@ public struct PreparedTree: Codable, Hashable, Sendable {
     self.debianPackageVersion = debianPackageVersion
     self.label = label
     self.inputsDigest = inputsDigest
+    self.toolchain = toolchain
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case version, sourceRoot, buildRoot, cacheDirectory, configOrigin, debianPackageVersion, label, inputsDigest
+    case toolchain
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    version = try c.decode(KernelVersion.self, forKey: .version)
+    sourceRoot = try c.decode(String.self, forKey: .sourceRoot)
+    buildRoot = try c.decode(String.self, forKey: .buildRoot)
+    cacheDirectory = try c.decode(String.self, forKey: .cacheDirectory)
+    configOrigin = try c.decode(String.self, forKey: .configOrigin)
+    debianPackageVersion = try c.decodeIfPresent(String.self, forKey: .debianPackageVersion)
+    label = try c.decode(String.self, forKey: .label)
+    inputsDigest = try c.decode(String.self, forKey: .inputsDigest)
+    toolchain = try c.decodeIfPresent(Toolchain.self, forKey: .toolchain) ?? Toolchain(llvm: LLVMVersions.preferred)
   }
 
   /// Reads `VERSION`, `PATCHLEVEL` and `SUBLEVEL` from a tree's top Makefile.

@@ -33,10 +33,11 @@ enum ProcessRunner {
   }
 
   /// Runs a program and returns its standard output (nil on failure).
-  static func output(_ executable: String, _ arguments: [String]) -> String? {
+  static func output(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) -> String? {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: executable)
     p.arguments = arguments
+    if let environment { p.environment = environment }
     let pipe = Pipe()
     p.standardOutput = pipe
     p.standardError = FileHandle.nullDevice
