@@ -37,7 +37,8 @@ public struct PreparedTree: Codable, Hashable, Sendable {
 
   public init(
     version: KernelVersion, sourceRoot: String, buildRoot: String, cacheDirectory: String, configOrigin: String,
-    debianPackageVersion: String?, label: String, inputsDigest: String, toolchain: Toolchain
+    debianPackageVersion: String?, label: String, inputsDigest: String,
+    toolchain: Toolchain = Toolchain(llvm: LLVMVersions.preferred)
   ) {
     self.version = version
     self.sourceRoot = sourceRoot
