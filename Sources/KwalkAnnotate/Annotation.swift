@@ -1,3 +1,5 @@
+import KwalkCore
+
 /// One hand-written note, anchored to a function and optionally to a quote inside it.
 public struct Annotation: Hashable, Codable, Sendable {
   /// Unique across all annotation files: `tcp-ipv4.send.tcp-sendmsg`.
@@ -15,6 +17,9 @@ public struct Annotation: Hashable, Codable, Sendable {
   /// The step to show the note at, by the function the step enters, when the graph cannot tell (a note about the
   /// softirq core, whose call into `net_rx_action` goes through an architecture's stack switch).
   public var step: String? = nil
+  /// The kernel series the note is about (`kernels: 5.12-`), when it is about only some: other kernels neither place
+  /// nor report it.
+  public var kernels: KernelRange? = nil
   /// The note, in Markdown.
   public var body: String
   /// The annotation file, relative to the annotations directory.
@@ -36,6 +41,9 @@ public struct Annotation: Hashable, Codable, Sendable {
     self.file = file
     self.line = line
   }
+
+  /// Whether the note is about a kernel of `version`.
+  public func applies(to version: KernelVersion) -> Bool { kernels?.contains(version) ?? true }
 
   /// `tcp-ipv4/send.md:12`.
   public var origin: String { "\(file):\(line)" }

@@ -4,7 +4,7 @@ import KwalkGraph
 /// Reads annotation files: blocks of `---` front matter `---` body, one after another (Annotations/README.md).
 public enum AnnotationParser {
   /// The keys a front matter may hold.
-  static let keys: Set<String> = ["id", "walkthrough", "direction", "function", "quote", "context", "step"]
+  static let keys: Set<String> = ["id", "walkthrough", "direction", "function", "quote", "context", "step", "kernels"]
   static let directions: Set<String> = ["send", "receive", "overview"]
 
   /// Parses the annotations of one file; `file` is the name used in errors and in `Annotation.file`. Lines are
@@ -77,6 +77,13 @@ public enum AnnotationParser {
       id: id, walkthrough: walkthrough, direction: direction, function: f["function"], quote: f["quote"],
       context: f["context"], body: text, file: file, line: line)
     annotation.step = f["step"]
+    if let k = f["kernels"] {
+      guard let range = KernelRange(k) else {
+        throw AnnotationError.malformed(
+          file: file, line: line, reason: "'kernels: \(k)' is not a range of series such as 5.12-, -7.1 or 6.1-6.12")
+      }
+      annotation.kernels = range
+    }
     return annotation
   }
 

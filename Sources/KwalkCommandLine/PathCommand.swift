@@ -22,6 +22,7 @@ struct PathCommand: ParsableCommand {
       if format == .json { return try printJSON(paths) }
       for p in paths {
         print("# \(spec.name) \(p.direction) (kernel \(p.kernel)): \(p.hops.count) hops")
+        if let note = p.stopNote { print("# \(note)") }
         for (i, h) in p.hops.enumerated() { print(PathText.line(i + 1, h)) }
         for a in p.alternatives { print("  alternative \(a.from) → \(a.to): \(a.functions.joined(separator: " → "))") }
       }

@@ -53,7 +53,7 @@ public struct Workspace {
   /// Indexes the starting files and whatever the walkthroughs and the annotations' anchors need.
   public func index() throws -> (IndexSnapshot, Indexer.DiscoveryReport) {
     let discovery = PathDiscovery(specs: specs)
-    let anchored = annotations.filter { $0.function != nil }
+    let anchored = annotations.filter { $0.function != nil && $0.applies(to: tree.version) }
     return try indexer.discover(startingFiles: startingFiles) { snapshot in
       var requests = discovery.requests(snapshot)
       var asked: Set<String> = []
@@ -78,7 +78,7 @@ public struct Workspace {
       cache[path] = text
       return text
     }
-    return resolver.resolve(annotations)
+    return resolver.resolve(annotations.filter { $0.applies(to: tree.version) })
   }
 
   /// The call graph after indexing.

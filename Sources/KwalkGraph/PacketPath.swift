@@ -10,11 +10,33 @@ public struct PacketPath: Hashable, Codable, Sendable {
     public var functions: [String]
   }
 
+  /// A stop of the spec as this kernel has it.
+  public struct Stop: Hashable, Codable, Sendable {
+    /// The name the spec gives first.
+    public var name: String
+    /// The name this kernel defines (another of the spec's names for it), or nil for an optional stop it lacks.
+    public var used: String?
+    /// The function, when found.
+    public var id: SymbolID?
+
+    private enum CodingKeys: String, CodingKey { case name, used }
+  }
+
   public var walkthrough: String
   public var direction: String
   public var kernel: String
   public var hops: [Hop]
   public var alternatives: [Alternative]
+  /// The spec's stops that this kernel has under another name or lacks (`used` nil); stops found under their first
+  /// name are not listed.
+  public var renamedStops: [Stop] = []
+
+  /// How this kernel names the spec's stops, for a reader: `__netif_rx is netif_rx here; __udp4_lib_rcv is absent`.
+  public var stopNote: String? {
+    guard !renamedStops.isEmpty else { return nil }
+    return renamedStops.map { s in s.used.map { "\(s.name) is \($0) here" } ?? "\(s.name) is absent (optional)" }
+      .joined(separator: "; ")
+  }
 
   /// The functions visited in order.
   public var functions: [String] { hops.isEmpty ? [] : [hops[0].caller] + hops.map(\.callee) }
@@ -23,6 +45,7 @@ public struct PacketPath: Hashable, Codable, Sendable {
 /// Why a path could not be built.
 public enum PathError: Error, CustomStringConvertible, Equatable {
   case unknownFunction(String, walkthrough: String)
+  case unknownFunctionNames([String], walkthrough: String)
   case cannotJoin(from: String, to: String, walkthrough: String, blocker: String?)
   case constraintMatchesNothing(field: String, choose: String, candidates: [String], spec: String, line: Int)
   case noSoftirqEntry(entry: String, after: String)
@@ -33,6 +56,9 @@ public enum PathError: Error, CustomStringConvertible, Equatable {
     case .unknownFunction(let name, let w):
       return "walkthrough \(w) names \(name), which no indexed file defines: check the name or index the file that "
         + "defines it"
+    case .unknownFunctionNames(let names, let w):
+      return "walkthrough \(w) names \(names[0]) (also called \(names.dropFirst().joined(separator: ", "))), and no "
+        + "indexed file defines any of these: check the names or index the file that defines it"
     case .cannotJoin(let from, let to, let w, let blocker):
       return "walkthrough \(w): no path from \(from) to \(to)"
         + (blocker.map { " (blocked at the unresolved pointer \($0))" } ?? "")

@@ -19,8 +19,14 @@ public struct PathDiscovery: Sendable {
         out.append(.definition(name, reason: "named by walkthrough \(spec.name)"))
       }
       for leg in spec.legs {
-        let stops = leg.stops.compactMap { graph.resolve(name: $0) }
-        guard stops.count == leg.stops.count else { continue }
+        // A stop not found under its first name is asked for under the names it had in other versions.
+        for stop in leg.stops where leg.names(of: stop).allSatisfy({ graph.resolve(name: $0) == nil }) {
+          for other in leg.names(of: stop).dropFirst() {
+            out.append(.definition(other, reason: "named by walkthrough \(spec.name) (for \(stop))"))
+          }
+        }
+        guard let found = try? leg.resolveStops(walkthrough: spec.name, { graph.resolve(name: $0) }) else { continue }
+        let stops = found.compactMap(\.id)
         let finder = PathFinder(graph: graph, spec: spec)
         // Callees are looked for only near the stops: the directories that define them.
         let near = Set(stops.compactMap { graph.function($0)?.location.path.directory }).sorted()

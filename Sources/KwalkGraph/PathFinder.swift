@@ -44,11 +44,8 @@ public struct PathFinder: Sendable {
 
   func path(for leg: WalkthroughSpec.Leg, previous: [String: PacketPath]) throws -> PacketPath {
     try checkConstraints()
-    var stops: [SymbolID] = []
-    for name in leg.stops {
-      guard let id = graph.resolve(name: name) else { throw PathError.unknownFunction(name, walkthrough: spec.name) }
-      stops.append(id)
-    }
+    let found = try leg.resolveStops(walkthrough: spec.name) { graph.resolve(name: $0) }
+    let stops = found.compactMap(\.id)
     var hops: [Hop] = []
     var alternatives: [PacketPath.Alternative] = []
     if let after = leg.after, let before = previous[after] {
@@ -67,7 +64,7 @@ public struct PathFinder: Sendable {
     }
     return PacketPath(
       walkthrough: spec.name, direction: leg.direction, kernel: graph.snapshot.version.description, hops: hops,
-      alternatives: alternatives)
+      alternatives: alternatives, renamedStops: found.filter { $0.used != $0.name })
   }
 
   /// The edges a constrained pointer may take.

@@ -11,7 +11,7 @@ import KwalkCore
 ///
 /// [send]
 /// entry: tcp_sendmsg
-/// waypoints: ip_queue_xmit, ip_output, loopback_xmit
+/// waypoints: ip_queue_xmit, ip_output, loopback_xmit, __netif_rx | netif_rx, __udp4_lib_rcv?
 /// exit: __raise_softirq_irqoff
 ///
 /// [receive]
@@ -22,6 +22,8 @@ import KwalkCore
 /// [context]
 /// napi_struct.poll = process_backlog: the device is loopback, whose packets wait on the per-CPU backlog
 /// ```
+/// A waypoint written `a | b` is the function `a`, called `b` in other kernel versions (the first name a kernel
+/// defines is used); one written `a?` is optional: a kernel without it simply skips it (`WalkthroughSpec+Stops.swift`).
 public struct WalkthroughSpec: Hashable, Sendable {
   /// One direction of travel.
   public struct Leg: Hashable, Sendable {
@@ -37,6 +39,10 @@ public struct WalkthroughSpec: Hashable, Sendable {
     public var after: String?
     /// Where each key was written (for error messages).
     public var line: Int
+    /// The other names of a waypoint, by its first name (`__netif_rx` → `netif_rx`).
+    public var aliases: [String: [String]] = [:]
+    /// Waypoints a kernel may lack.
+    public var optional: Set<String> = []
 
     /// Entry, waypoints and exit in order.
     public var stops: [String] { [entry] + waypoints + [exit] }

@@ -77,8 +77,11 @@ struct WalkthroughSpecParser {
       let exit = try function(value, at: n)
       leg?.exit = exit
     case "waypoints":
-      let waypoints = try list(value).map { try function($0, at: n) }
-      leg?.waypoints = waypoints
+      let written = try list(value).map { try waypoint($0, at: n) }
+      let (names, aliases, optional) = WalkthroughSpec.Leg.waypoints(written)
+      leg?.waypoints = names
+      leg?.aliases = aliases
+      leg?.optional = optional
     default:
       let after = try after(value, at: n)
       leg?.after = after
@@ -103,6 +106,16 @@ struct WalkthroughSpecParser {
     guard InputText.isIdentifier(value) else {
       let found = value.isEmpty ? "a function name is missing" : "'\(InputText.quoted(value))' is not a C function name"
       throw malformed(n, found)
+    }
+    return value
+  }
+
+  /// A waypoint: a function name, or several separated by `|` (the names it had in other versions), optionally
+  /// followed by `?` (a kernel may lack it). Each name is checked like any function name.
+  func waypoint(_ value: String, at n: Int) throws -> String {
+    let body = value.hasSuffix("?") ? String(value.dropLast()) : value
+    for name in body.split(separator: "|", omittingEmptySubsequences: false) {
+      _ = try function(name.trimmingCharacters(in: .whitespaces), at: n)
     }
     return value
   }

@@ -9,12 +9,17 @@ import KwalkCore
 public struct LLVMVersions: Sendable {
   /// Major versions installed under `/usr/lib/llvm-<N>` with the tools kbuild needs.
   public var installed: [Int]
-  /// Major versions a configured apt source offers (`clang-<N>` packages).
-  public var installable: [Int]
+  /// Major versions a configured apt source offers (`clang-<N>` packages), asked only when the preferred version
+  /// does not do (apt-cache takes seconds).
+  public var installable: @Sendable () -> [Int]
+
+  public init(installed: [Int], installable: @escaping @Sendable () -> [Int]) {
+    self.installed = installed.sorted()
+    self.installable = installable
+  }
 
   public init(installed: [Int], installable: [Int]) {
-    self.installed = installed.sorted()
-    self.installable = installable.sorted()
+    self.init(installed: installed, installable: { installable })
   }
 
   /// Debian's default LLVM (Debian 12's `clang` package), preferred whenever a tree accepts it.
@@ -27,22 +32,27 @@ public struct LLVMVersions: Sendable {
       guard name.hasPrefix("llvm-"), let n = Int(name.dropFirst(5)) else { return nil }
       return Toolchain(llvm: n).isInstalled ? n : nil
     }
-    let names = ProcessRunner.output("/usr/bin/apt-cache", ["pkgnames", "clang-"]) ?? ""
-    let installable = names.split(separator: "\n").compactMap { name -> Int? in
-      name.hasPrefix("clang-") ? Int(name.dropFirst(6)) : nil
+    return LLVMVersions(installed: installed) {
+      let names = ProcessRunner.output("/usr/bin/apt-cache", ["pkgnames", "clang-"]) ?? ""
+      return names.split(separator: "\n").compactMap { name -> Int? in
+        name.hasPrefix("clang-") ? Int(name.dropFirst(6)) : nil
+      }
     }
-    return LLVMVersions(installed: installed, installable: installable)
   }
 
   /// Every version known, installed or not.
-  public var all: [Int] { Array(Set(installed + installable)).sorted() }
+  public var all: [Int] { Array(Set(installed + installable())).sorted() }
 
   /// The toolchain for a tree whose minimum is `minimum` (any when nil); `kernel` names the tree in errors.
   public func choose(minimum: ToolVersion?, kernel: String) throws -> Toolchain {
-    let fits = all.filter { minimum == nil || $0 >= minimum!.major }
+    if minimum.map({ $0.major <= Self.preferred }) ?? true, installed.contains(Self.preferred) {
+      return Toolchain(llvm: Self.preferred)
+    }
+    let known = all
+    let fits = known.filter { minimum == nil || $0 >= minimum!.major }
     let llvm = fits.contains(Self.preferred) ? Self.preferred : fits.first(where: { $0 > Self.preferred }) ?? fits.first
     guard let llvm else {
-      throw KernelError.llvmUnavailable(kernel: kernel, minimum: minimum?.description ?? "?", available: all)
+      throw KernelError.llvmUnavailable(kernel: kernel, minimum: minimum?.description ?? "?", available: known)
     }
     let toolchain = Toolchain(llvm: llvm)
     guard installed.contains(llvm) else {
