@@ -15,7 +15,8 @@ public enum ClangError: Error, CustomStringConvertible, Equatable {
       return "libclang not found (tried \(tried.joined(separator: ", "))): apt-get install libclang-dev, "
         + "or set KWALK_LIBCLANG to the library's path"
     case .versionMissing(let llvm, let tried):
-      return "libclang \(llvm) not found (tried \(tried.joined(separator: ", "))): apt-get install libclang-\(llvm)-dev, "
+      return "libclang \(llvm) not found (tried \(tried.joined(separator: ", "))): "
+        + "apt-get install libclang-\(llvm)-dev, "
         + "or set KWALK_LIBCLANG to the library's path"
     case .symbolMissing(let name, let library):
       return "\(library) has no \(name): install Debian's libclang (apt-get install libclang-dev)"

@@ -83,7 +83,8 @@ public struct DebianArchive: Sendable {
       progress.finish("failed")
       throw KernelError.archiveUnreachable(
         uri: sources.uri, series: series,
-        reason: problem.map { String($0.dropFirst(3)).trimmingCharacters(in: .whitespaces) } ?? "apt-get update exit \(status)")
+        reason: problem.map { String($0.dropFirst(3)).trimmingCharacters(in: .whitespaces) }
+          ?? "apt-get update exit \(status)")
     }
     _ = fm.createFile(atPath: stamp, contents: Data())
     progress.finish("done")
@@ -101,7 +102,9 @@ public struct DebianArchive: Sendable {
     let policy = ProcessRunner.output(
       "/usr/bin/apt-cache", aptOptions + ["policy"] + series.map { "linux-source-\($0)" }) ?? ""
     let candidates = Self.candidates(policy: policy)
-    return series.compactMap { s in candidates["linux-source-\(s)"].map { Offer(series: s, version: $0.0, suite: $0.1) } }
+    return series.compactMap { s in
+      candidates["linux-source-\(s)"].map { Offer(series: s, version: $0.0, suite: $0.1) }
+    }
   }
 
   /// `7.2` for `linux-source-7.2`; nil for other names (`linux-source-7.2-rt`).

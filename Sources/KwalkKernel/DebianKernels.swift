@@ -25,7 +25,8 @@ public struct DebianKernels: Sendable {
 
   /// Orders series by version (`5.10` before `6.1` before `6.12`).
   static func precedes(_ a: String, _ b: String) -> Bool {
-    a.split(separator: ".").compactMap { Int($0) }.lexicographicallyPrecedes(b.split(separator: ".").compactMap { Int($0) })
+    let numbers = { (s: String) in s.split(separator: ".").compactMap { Int($0) } }
+    return numbers(a).lexicographicallyPrecedes(numbers(b))
   }
 
   /// `series` sorted by version.

@@ -47,7 +47,8 @@ public struct KernelCatalog: Sendable {
     for s in entries.keys {
       let stamp = archive.cache.root + "/kernels/debian-\(s)-amd64_none_amd64/prepared.json"
       if let data = FileManager.default.contents(atPath: stamp),
-        let tree = try? JSONDecoder().decode(PreparedTree.self, from: data), tree.sourceRoot.hasPrefix(archive.cache.root)
+        let tree = try? JSONDecoder().decode(PreparedTree.self, from: data),
+        tree.sourceRoot.hasPrefix(archive.cache.root)
       {
         entries[s]?.prepared = tree.toolchain.summary
       }

@@ -59,14 +59,16 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
     case .cacheUnwritable(let path, let reason):
       return "cannot write kwalk's cache at \(path): \(reason); pass --cache DIR"
     case .llvmUnavailable(let kernel, let minimum, let available):
+      let known = available.isEmpty ? "none" : available.map(String.init).joined(separator: ", ")
       return "\(kernel) needs LLVM \(minimum) or later, which no Debian package here provides "
-        + "(Debian LLVMs known to apt: \(available.isEmpty ? "none" : available.map(String.init).joined(separator: ", "))); "
+        + "(Debian LLVMs known to apt: \(known)); "
         + "use a kernel that builds with one of them"
     case .llvmNotInstalled(let kernel, let minimum, let packages):
       return "\(kernel) needs LLVM \(minimum) or later: apt-get install \(packages.joined(separator: " "))"
     case .seriesUnavailable(let series, let available, let installed):
       return "no Debian suite (\(AptSources.suites.joined(separator: ", "))) carries linux-source-\(series): "
-        + "pass one of \(available.isEmpty ? "none" : available.joined(separator: ", "))" + Self.installedList(installed)
+        + "pass one of \(available.isEmpty ? "none" : available.joined(separator: ", "))"
+        + Self.installedList(installed)
     case .archiveUnreachable(let uri, let series, let reason):
       return "cannot reach the Debian archive \(uri) to fetch linux-source-\(series) (\(reason)): check the network, "
         + "or install linux-source-\(series) and linux-config-\(series) by hand (apt-get install, or dpkg -i)"

@@ -44,7 +44,8 @@ public struct Toolchain: Codable, Hashable, Sendable {
   static func compilerText(buildRoot: String) -> String? {
     guard let text = try? String(contentsOfFile: buildRoot + "/.config", encoding: .utf8) else { return nil }
     for line in text.split(separator: "\n") where line.hasPrefix("CONFIG_CC_VERSION_TEXT=") {
-      return String(line.dropFirst("CONFIG_CC_VERSION_TEXT=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      let value = line.dropFirst("CONFIG_CC_VERSION_TEXT=".count)
+      return String(value).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
     }
     return nil
   }

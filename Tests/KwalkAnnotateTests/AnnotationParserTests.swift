@@ -22,7 +22,7 @@ import Testing
     #expect(throws: AnnotationError.malformed(file: "x.md", line: 1, reason: "missing 'function' (only an overview may omit it)")) {
       try AnnotationParser.parse(good.replacingOccurrences(of: "function: f\n", with: "").replacingOccurrences(of: "quote: a = b(c);\n", with: ""), file: "x.md")
     }
-    #expect(throws: AnnotationError.malformed(file: "x.md", line: 6, reason: "unknown key 'qoute' (known: context, direction, function, id, quote, step, walkthrough)")) {
+    #expect(throws: AnnotationError.malformed(file: "x.md", line: 6, reason: "unknown key 'qoute' (known: context, direction, function, id, kernels, quote, step, walkthrough)")) {
       try AnnotationParser.parse(good.replacingOccurrences(of: "quote:", with: "qoute:"), file: "x.md")
     }
     #expect(throws: AnnotationError.malformed(file: "x.md", line: 1, reason: "'context' does not contain the quote")) {

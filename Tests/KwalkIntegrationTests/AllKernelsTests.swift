@@ -16,7 +16,11 @@ import Testing
       let db = Kbuild(tree: tree, progress: .silent).database()
       let dev = try #require(db.commands["net/core/dev.c"])
       #expect(dev.arguments.first == "/usr/lib/llvm-\(llvm)/bin/clang")
-      #expect(dev.arguments.contains { $0.hasPrefix("/usr/lib/llvm-\(llvm)/lib/clang/") })
+      // 5.10 still takes stdarg.h from the compiler: its builtin headers are this LLVM's too.
+      if llvm == 14 {
+        let i = try #require(dev.arguments.firstIndex(of: "-isystem"))
+        #expect(dev.arguments[i + 1].hasPrefix("/usr/lib/llvm-14/lib/clang/"), "\(dev.arguments[i + 1])")
+      }
       #expect(kernel.snapshot.units.values.allSatisfy { $0.diagnostics.errors == 0 })
     }
     #expect(try RealKernel.v510.get().workspace.tree.debianPackageVersion?.hasPrefix("5.10.") == true)

@@ -11,13 +11,20 @@ import Testing
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     // Nothing listens on the discard port of this machine's loopback.
-    try "deb http://127.0.0.1:9/debian bookworm main\n".write(toFile: dir + "/sources.list", atomically: true, encoding: .utf8)
+    try "deb http://127.0.0.1:9/debian bookworm main\n".write(
+      toFile: dir + "/sources.list", atomically: true, encoding: .utf8)
     let env = ["KWALK_APT_SOURCES": dir + "/sources.list"]
     let (status, text) = try runKwalk(["flags", "--kernel", "5.99", "--cache", dir + "/cache"], environment: env)
     #expect(status == 1)
     let last = text.split(separator: "\n").last.map(String.init) ?? ""
-    #expect(last.hasPrefix("kwalk: error: cannot reach the Debian archive http://127.0.0.1:9/debian to fetch linux-source-5.99 ("), "\(text)")
-    #expect(last.hasSuffix("): check the network, or install linux-source-5.99 and linux-config-5.99 by hand (apt-get install, or dpkg -i)"), "\(text)")
+    #expect(
+      last.hasPrefix(
+        "kwalk: error: cannot reach the Debian archive http://127.0.0.1:9/debian to fetch linux-source-5.99 ("),
+      "\(text)")
+    #expect(
+      last.hasSuffix(
+        "): check the network, or install linux-source-5.99 and linux-config-5.99 by hand (apt-get install, or dpkg -i)"),
+      "\(text)")
     // Nothing half-written: no fetched series, no package directory.
     #expect(DebianArchive(cache: KwalkCache(root: dir + "/cache"), progress: .silent, sources: nil).fetched().isEmpty)
     #expect(!FileManager.default.fileExists(atPath: dir + "/cache/kernels/debian-5.99-amd64_none_amd64/prepared.json"))

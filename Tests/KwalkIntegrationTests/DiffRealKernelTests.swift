@@ -145,7 +145,8 @@ func diffSide(_ k: RealKernel) -> DiffSide {
     #expect(e1 == "kwalk: error: --from and --to both name kernel 6.1: pass two different kernels\n", "\(e1)")
     let (s2, e2) = try runKwalk(["diff", "--from", "5.99", "--to", "6.12"] + annotations)
     #expect(s2 == 1)
-    #expect(e2.contains("kwalk: error: no Debian suite (bullseye, bookworm, trixie, sid) carries linux-source-5.99: "), "\(e2)")
+    #expect(
+      e2.contains("kwalk: error: no Debian suite (bullseye, bookworm, trixie, sid) carries linux-source-5.99: "), "\(e2)")
     #expect(e2.hasSuffix("(installed: 6.1, 6.12)\n"), "\(e2)")
     let (s3, e3) = try runKwalk(["diff", "--from", "6.1", "--to", "6.12", "--walkthrough", "nope"] + annotations)
     #expect(s3 == 1)

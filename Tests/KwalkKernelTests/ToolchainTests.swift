@@ -24,7 +24,9 @@ import Testing
     let missing = try #require(throws: KernelError.self) {
       try machine.choose(minimum: ToolVersion("15.0.0"), kernel: "linux 6.99.1")
     }
-    #expect(missing.description == "linux 6.99.1 needs LLVM 15.0.0 or later: apt-get install clang-15 lld-15 llvm-15 libclang-15-dev")
+    #expect(
+      missing.description
+        == "linux 6.99.1 needs LLVM 15.0.0 or later: apt-get install clang-15 lld-15 llvm-15 libclang-15-dev")
     let tooNew = try #require(throws: KernelError.self) {
       try machine.choose(minimum: ToolVersion("21.0.0"), kernel: "linux 8.1.2")
     }
