@@ -8,7 +8,7 @@ public struct KwalkMain: ParsableCommand {
     subcommands: [
       FlagsCommand.self, IndexCommand.self, SymbolsCommand.self, CallsCommand.self, BindingsCommand.self,
       PathCommand.self, GraphCommand.self, CheckCommand.self, SiteCommand.self, DiffCommand.self,
-      SimulateCommand.self, TraceCommand.self, VerifyCommand.self, KernelsCommand.self,
+      SimulateCommand.self, TraceCommand.self, VerifyCommand.self, KernelsCommand.self, HistoryCommand.self,
     ])
 
   public init() {}

@@ -40,6 +40,7 @@ extension Workspace {
       annotationReport: AnnotationReport.Kernel(label: tree.label, version: tree.version.description, entries: resolved)
     )
     kernel.simulations = simulations
+    kernel.compiler = tree.toolchain.compiler.isEmpty ? "clang \(tree.toolchain.llvm)" : tree.toolchain.compiler
     return kernel
   }
 

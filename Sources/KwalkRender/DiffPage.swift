@@ -23,12 +23,7 @@ public struct DiffPage {
   /// The anchors of a leg's changed hops, in `changedHops` order: `anchor(…)`, with `-2`, `-3` … when a callee
   /// comes back later in the same leg.
   public static func anchors(walkthrough: String, leg: LegDiff) -> [String] {
-    var seen: [String: Int] = [:]
-    return leg.changedHops.map { h in
-      let base = anchor(walkthrough: walkthrough, direction: leg.direction, callee: h.anchorCallee)
-      seen[base, default: 0] += 1
-      return seen[base] == 1 ? base : "\(base)-\(seen[base]!)"
-    }
+    PathHistory.anchors(walkthrough: walkthrough, leg: leg)
   }
 
   /// Where the site keeps the page comparing two kernels: `diff/6.1-6.12.html`.

@@ -73,6 +73,7 @@ enum HomePage {
       facts += [.textTag("dt", "Debian package"), .tag("dd", [:], [.code("linux-source \(pkg)")])]
     }
     facts += [.textTag("dt", "config"), .tag("dd", [:], [.text(k.config)])]
+    if let compiler = k.compiler { facts += [.textTag("dt", "compiler"), .tag("dd", [:], [.text(compiler)])] }
     return .tag(
       "section", ["class": "kernel", "id": "linux-\(k.label)"],
       [

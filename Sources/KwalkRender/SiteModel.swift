@@ -22,6 +22,8 @@ public struct SiteModel: Sendable {
     public var annotationReport: AnnotationReport.Kernel?
     /// The simulator page of each walkthrough the simulator models.
     public var simulations: [Simulation] = []
+    /// The compiler kbuild ran and whose libclang read the tree (`Debian clang version 19.1.7`), when known.
+    public var compiler: String? = nil
 
     public init(
       label: String, version: String, debianPackage: String?, config: String, walkthroughs: [Walkthrough],
