@@ -15,8 +15,7 @@ public struct FactExtractor {
 
   /// Changes whenever what the extractor records changes, so that an index written by an older kwalk is re-parsed
   /// rather than trusted (the store keeps it as `PRAGMA user_version`).
-  public static let version = 2
-
+  public static let version = 3
 
   /// Extracts the facts of `unit`, whose main file is `file`.
   public func extract(_ unit: TranslationUnit, file: SourcePath) -> TranslationUnitFacts {
@@ -31,6 +30,7 @@ public struct FactExtractor {
     facts.bindings.sort { ($0.location, $0.field, $0.functionName) < ($1.location, $1.field, $1.functionName) }
     facts.parameterStores.sort { ($0.location, $0.parameterIndex) < ($1.location, $1.parameterIndex) }
     facts.tracepoints.sort { ($0.location, $0.event) < ($1.location, $1.event) }
+    facts.observability.sort()
     return facts
   }
 }
@@ -104,9 +104,11 @@ final class ExtractionWalk {
   private var queued: Set<String> = []
 
   /// The function whose body is being walked, with its parameters.
-  private var currentFunction: (id: SymbolID, name: String, parameters: [CXCursor], parameterNames: [String])?
+  var currentFunction: (id: SymbolID, name: String, parameters: [CXCursor], parameterNames: [String])?
   /// The variable whose initializer is being walked.
-  private var currentVariable: String?
+  var currentVariable: String?
+  /// What the monitoring and tuning facts of the function being walked need (`ExtractionWalk+Observability`).
+  var observation: ObservationState?
 
   init(unit: TranslationUnit, paths: TreePathMapper) {
     self.unit = unit
@@ -215,6 +217,7 @@ final class ExtractionWalk {
 
     currentFunction = (SymbolID(usr), name, parameters, parameterNames)
     defer { currentFunction = nil }
+    beginObservations(body: body)
     c.visit(body) { cursor, _ in
       switch c.kind(cursor) {
       case CXCursor_CallExpr: handleCall(cursor)
@@ -222,13 +225,16 @@ final class ExtractionWalk {
       case CXCursor_InitListExpr: handleInitializerList(cursor)
       default: break
       }
+      observe(cursor)
       return CXChildVisit_Recurse
     }
+    endObservations()
   }
 
   func walkVariable(_ variable: CXCursor) {
     currentVariable = c.spelling(variable)
     defer { currentVariable = nil }
+    observeVariable(variable)
     c.visit(variable) { cursor, _ in
       if c.kind(cursor) == CXCursor_InitListExpr { handleInitializerList(cursor) }
       return CXChildVisit_Recurse

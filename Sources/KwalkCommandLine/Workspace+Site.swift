@@ -22,12 +22,16 @@ extension Workspace {
     var sources: [SourcePath: SourceFile] = [:]
     for (path, source) in read { sources[path] = builder.sourceFile(source, pages: pages) }
     let resolved = analysis.annotations
+    let join = ObservabilityJoin(snapshot: snapshot)
     let walkthroughs = found.map { spec, paths in
       let attachments = paths.map { AnnotationJoin.attach(resolved, to: $0, graph: graph) }
       return SiteModel.Walkthrough(
         spec: spec,
         legs: zip(paths, attachments).map { path, notes in
           var leg = builder.leg(path, sources: read, notes: notes)
+          for (i, o) in join.observations(for: path).hops.enumerated() where i < leg.steps.count {
+            leg.steps[i].watch = o
+          }
           leg.simulatorPage = simulations.first { $0.trace.scenario.walkthrough == spec.name }?.page
           return leg
         },

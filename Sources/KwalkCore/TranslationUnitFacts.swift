@@ -14,6 +14,8 @@ public struct TranslationUnitFacts: Hashable, Codable, Sendable {
   public var tracepoints: [TracepointSiteFact]
   /// Parse diagnostics.
   public var diagnostics: ParseDiagnostics
+  /// Sysctls, counters, `/proc` files and drop points.
+  public var observability = ObservabilityFacts()
 
   public init(
     file: SourcePath, functions: [FunctionFact] = [], callSites: [CallSiteFact] = [], bindings: [BindingFact] = [],

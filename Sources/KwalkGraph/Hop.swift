@@ -7,6 +7,11 @@ public struct Hop: Hashable, Codable, Sendable {
   public struct Place: Hashable, Codable, Sendable {
     public var file: String
     public var line: Int
+
+    public init(file: String, line: Int) {
+      self.file = file
+      self.line = line
+    }
   }
 
   /// A binding site as shown to a reader.

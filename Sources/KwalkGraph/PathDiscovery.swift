@@ -48,6 +48,7 @@ public struct PathDiscovery: Sendable {
       var finder = PathFinder(graph: graph, spec: spec)
       finder.findsAlternatives = false
       guard let paths = try? finder.paths() else { continue }
+      out += ObservabilityDiscovery(snapshot: snapshot).requests(paths: paths)
       for hop in paths.flatMap(\.hops) where hop.field != nil && hop.bindings.isEmpty {
         out.append(.references(hop.callee, reason: "bound to \(hop.field!) in \(spec.name)"))
       }

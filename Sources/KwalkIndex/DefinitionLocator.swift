@@ -52,6 +52,13 @@ public struct DefinitionLocator: Sendable {
     return out.mapValues { $0.sorted() }
   }
 
+  /// The `.c` files under `directory` with a line matching the extended regular expression `pattern`.
+  public func files(matching pattern: String, under directory: String) -> [SourcePath] {
+    guard FileManager.default.fileExists(atPath: sourceRoot + "/" + directory) else { return [] }
+    return grep(["-rlE", "--include=*.c", "-e", pattern, "./" + directory]).map { SourcePath(String($0.dropFirst(2))) }
+      .filter { !Self.excluded($0.value) }.sorted()
+  }
+
   static func defines(_ line: String, _ name: String) -> Bool {
     guard let r = line.range(of: name + "(") else { return false }
     if r.lowerBound == line.startIndex { return true }

@@ -8,6 +8,9 @@ public enum DiscoveryRequest: Hashable, Sendable {
   case definition(String, reason: String, near: [String]? = nil)
   /// A function whose address is taken somewhere nearby (its binding site is wanted).
   case references(String, reason: String)
+  /// The `.c` files under `directory` with a line matching an extended regular expression: where a sysctl table,
+  /// a MIB name table or a `/proc` printer for something on the path is written (`ObservabilityDiscovery`).
+  case pattern(String, under: String, reason: String)
 }
 
 extension Indexer {
@@ -71,12 +74,14 @@ extension Indexer {
       var definitionReasons: [String: String] = [:]
       var definitionNear: [String: Set<String>] = [:]
       var referenceReasons: [String: String] = [:]
+      var patterns: [(pattern: String, under: String, reason: String)] = []
       for request in open {
         switch request {
         case .definition(let name, let reason, let near):
           definitionReasons[name] = reason
           if let near { definitionNear[name, default: []].formUnion(near) } else { definitionNear[name] = nil }
         case .references(let name, let reason): referenceReasons[name] = reason
+        case .pattern(let p, let under, let reason): patterns.append((p, under, reason))
         }
       }
       let found = locator.definitions(of: Array(definitionReasons.keys))
@@ -90,6 +95,9 @@ extension Indexer {
       let mentions = locator.references(to: Array(referenceReasons.keys), in: directories)
       for name in referenceReasons.keys.sorted() {
         for file in mentions[name] ?? [] { add(file, "mentions \(name) (\(referenceReasons[name]!))") }
+      }
+      for p in patterns {
+        for file in locator.files(matching: p.pattern, under: p.under) { add(file, "matches \(p.reason)") }
       }
       if added.isEmpty { break }
       indexed += added

@@ -20,6 +20,8 @@ public struct IndexSnapshot: Sendable {
   public var tracepointsByCaller: [SymbolID: [TracepointSiteFact]]
   /// Indexed translation units.
   public var units: [SourcePath: StoredUnit]
+  /// Sysctls, counters, `/proc` files and drop points, with lookups.
+  public var observations: ObservabilityIndex
 
   /// All bindings, sorted.
   public var bindings: [BindingFact] { bindingsByField.keys.sorted().flatMap { bindingsByField[$0] ?? [] } }
@@ -34,6 +36,7 @@ public struct IndexSnapshot: Sendable {
   public init(version: KernelVersion, facts: StoredFacts, units: [SourcePath: StoredUnit]) {
     self.version = version
     self.units = units
+    observations = ObservabilityIndex(facts.observability)
     var functions: [SymbolID: FunctionFact] = [:]
     var byName: [String: [SymbolID]] = [:]
     for f in facts.functions where functions[f.id] == nil {

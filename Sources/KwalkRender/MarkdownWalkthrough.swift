@@ -57,7 +57,9 @@ public enum MarkdownWalkthrough {
         if let e = step.macroDefinition { out += "The macro:\n\n" + fenced(e) }
         if step.callSite == nil { out += "```c\n\(h.expression)\n```\n\n" }
         out += notes(step.annotations)
+        if let w = step.watch, !w.isEmpty { out += watch(w, place: place) }
       }
+      out += watchTable(leg, place: place)
       if !leg.unattached.isEmpty { out += "Notes on this direction that fit no step:\n\n" + notes(leg.unattached) }
       for a in p.alternatives {
         out +=

@@ -45,6 +45,13 @@ public enum SiteAssets {
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0.5rem 0; }
     dl.facts dt { color: var(--muted); }
     dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+    .watch-boxes { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
+    .watch-boxes .box { flex: 1 1 18rem; border: 1px solid var(--line); border-radius: 4px; padding: 0 0.6rem; }
+    .watch-boxes h3 { font-size: 0.95rem; margin: 0.4rem 0 0.2rem; }
+    .watch-boxes ul { margin: 0 0 0.4rem; padding-left: 1.1rem; overflow-wrap: anywhere; }
+    .watch-table table { border-collapse: collapse; }
+    .watch-table td, .watch-table th { border-bottom: 1px solid var(--line); padding: 0.15rem 0.5rem;
+      text-align: left; }
     table.walkthroughs { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
     table.walkthroughs th, table.walkthroughs td { text-align: left; padding: 0.35rem 0.5rem;
       border-bottom: 1px solid var(--line); vertical-align: top; }

@@ -55,6 +55,8 @@ extension SiteModel {
     public var candidateDefinitions: [SourceLocation?]
     /// The step's entry on the version diff page, when the site compares two kernels and this hop changed.
     public var versionDiff: StepDiffLink? = nil
+    /// What to watch and tune at this step: sysctls read, counters incremented, drop points.
+    public var watch: HopObservations? = nil
 
     public init(
       hop: Hop, callSite: Excerpt?, bindingSites: [Excerpt] = [], macroDefinition: Excerpt? = nil,

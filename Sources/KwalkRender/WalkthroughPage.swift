@@ -53,6 +53,7 @@ struct WalkthroughPage {
     columns.append(.tag("ol", class: "steps", steps))
     // On a wide screen the graph stays beside the steps; on a phone it comes first.
     body.append(.tag("div", class: "walk", columns))
+    if let table = watchTable() { body.append(table) }
     if !leg.unattached.isEmpty {
       body.append(
         .tag(

@@ -9,6 +9,8 @@ public struct StoredFacts: Sendable {
   public var bindings: [BindingFact]
   public var parameterStores: [ParameterStoreFact]
   public var tracepoints: [TracepointSiteFact]
+  /// Monitoring and tuning facts, repeats from shared headers dropped.
+  public var observability = ObservabilityFacts()
 }
 
 extension FactStore {
@@ -52,8 +54,10 @@ extension FactStore {
           caller: SymbolID(r.caller), event: r.event, system: r.system,
           location: SourceLocation(path: SourcePath(r.file), line: r.line, column: r.column))
       }
-      return StoredFacts(
+      var stored = StoredFacts(
         functions: functions, callSites: calls, bindings: bindings, parameterStores: stores, tracepoints: traces)
+      stored.observability = try ObservationRecord.load(db)
+      return stored
     }
   }
 

@@ -100,6 +100,7 @@ extension FactStore {
           line: t.location.line, column: t.location.column
         ).insert(db)
       }
+      for r in try ObservationRecord.records(facts.observability, unit: tu) { try r.insert(db) }
     }
   }
 
@@ -120,7 +121,7 @@ extension FactStore {
   public func resetFacts(version: Int) throws {
     try queue.write { db in
       for table in [
-        "call_site", "binding", "parameter_store", "tracepoint", "function", "input_file", "discovery",
+        "call_site", "binding", "parameter_store", "tracepoint", "function", "input_file", "discovery", "observation",
         "translation_unit",
       ] {
         try db.execute(sql: "DELETE FROM \(table)")

@@ -3,7 +3,7 @@ import GRDB
 import KwalkCore
 
 /// The SQLite file that holds one kernel's index: the facts of every parsed translation unit, what each unit read,
-/// and why each unit was added. The schema is the migrations below (`v1`, then `v2-source-tokens`).
+/// and why each unit was added. The schema is the migrations below (`v1`, `v2-source-tokens`, `v3-observability`).
 public final class FactStore: Sendable {
   /// Marks the file as kwalk's (`PRAGMA application_id`), so a foreign SQLite file is never trusted.
   static let applicationID: Int32 = 0x6B77_616C  // "kwal"
@@ -102,6 +102,16 @@ public final class FactStore: Sendable {
     m.registerMigration("v2-source-tokens") { db in
       try db.execute(
         sql: "CREATE TABLE source_tokens (file TEXT PRIMARY KEY, key TEXT NOT NULL, tokens BLOB NOT NULL)")
+    }
+    // Monitoring and tuning facts (`ObservabilityFacts`), one JSON value per row (`ObservationRecord`).
+    m.registerMigration("v3-observability") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE observation (
+            tu TEXT NOT NULL REFERENCES translation_unit(path) ON DELETE CASCADE, kind TEXT NOT NULL,
+            payload TEXT NOT NULL);
+          CREATE INDEX observation_tu ON observation(tu);
+          """)
     }
     return m
   }

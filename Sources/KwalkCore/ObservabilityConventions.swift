@@ -1,0 +1,58 @@
+import Foundation
+
+/// The one place for what kwalk knows about monitoring and tuning only by the kernel's conventions, not from the
+/// index. Everything else (sysctl names, paths and defaults, MIB names, `/proc` columns, drop reasons) is read from
+/// the tree.
+public enum ObservabilityConventions {
+  /// The struct behind every sysctl table (`struct ctl_table net_core_table[]`).
+  public static let sysctlTableStruct = "ctl_table"
+  /// The element of the kernel's MIB name tables, written with `SNMP_MIB_ITEM("InReceives", IPSTATS_MIB_INPKTS)`.
+  public static let mibItemStruct = "snmp_mib"
+  /// The enum of drop reasons (`SKB_DROP_REASON_*`): a call to a function taking one drops the packet.
+  public static let dropReasonEnum = "skb_drop_reason"
+  /// Where the `/proc` files the network stack creates appear (`proc_create_net*(…, net->proc_net, …)`, and
+  /// `softnet_stat` beside them).
+  public static let procDirectory = "/proc/net"
+  /// The packet: a drop function takes one beside its reason.
+  public static let packetStruct = "sk_buff"
+  /// Storage reached through this struct is per network namespace (`net->ipv4.sysctl_…`, `&init_net.core.…`).
+  public static let namespaceStruct = "net"
+
+  /// True for the macros that increment a MIB counter: `__IP_INC_STATS`, `TCP_INC_STATS`, `__NET_ADD_STATS`,
+  /// `__IP_UPD_PO_STATS`, `__UDPX_INC_STATS`, `SNMP_INC_STATS` … (a family name, then `INC`, `ADD` or `UPD_PO`,
+  /// then `STATS`). The MIB enumerator passed to one is the counter.
+  public static func isMibIncrementMacro(_ name: String) -> Bool {
+    name.range(of: #"^_*[A-Z0-9]+_(INC|ADD|UPD_PO)_STATS(_[A-Z0-9_]+)?$"#, options: .regularExpression) != nil
+  }
+
+  /// True for the functions and macros that add to the field whose address they take: `atomic_inc(&sd->dropped)`,
+  /// `u64_stats_inc(&lstats->packets)`, `u64_stats_add(&lstats->bytes, len)`, `__this_cpu_inc(softnet_data.processed)`.
+  public static func isFieldIncrement(_ name: String) -> Bool {
+    name.range(of: #"(^|_)(inc|add)$"#, options: .regularExpression) != nil && !name.hasPrefix("refcount")
+  }
+
+  /// True for the calls that create a `/proc` file (`proc_create_net_single`, `proc_create_seq`).
+  public static func isProcCreate(_ name: String) -> Bool { name.hasPrefix("proc_create") }
+
+  /// True for the `printf`-like calls whose arguments are a `/proc` line's columns (`seq_printf`).
+  public static func isPrintf(_ name: String) -> Bool { name.hasSuffix("printf") }
+
+  /// True for a struct whose fields are device or per-CPU statistics, shown when incremented though no `/proc` file
+  /// kwalk indexes prints them (`pcpu_lstats.packets`, which `ip -s link show lo` reports).
+  public static func isStatisticsStruct(_ name: String) -> Bool { name.contains("stats") }
+
+  /// The heading a `/proc` line starts with, from the literal printed before a MIB table's names:
+  /// `"\nTcp:"` → `Tcp`, `"Ip: Forwarding DefaultTTL"` → `Ip`.
+  public static func heading(of literal: String) -> String? {
+    let t = literal.hasPrefix("\n") ? String(literal.dropFirst()) : literal
+    guard let colon = t.firstIndex(of: ":") else { return nil }
+    let name = t[..<colon]
+    guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+    return String(name)
+  }
+}
+
+extension ObservabilityConventions {
+  /// Drop functions that take no reason: `kfree_skb` (6.1 wraps `kfree_skb_reason(skb, …NOT_SPECIFIED)` in it).
+  public static let dropsWithoutReason: Set<String> = ["kfree_skb"]
+}

@@ -1,0 +1,111 @@
+import KwalkCore
+import KwalkIndex
+
+/// Joins the monitoring and tuning facts of the index to a path's hops: for each step, the sysctls its function
+/// (and the file-local or inline helpers it calls on its main line) reads, the counters it increments, and where it
+/// can drop the packet with the reasons and counters that record it.
+public struct ObservabilityJoin: Sendable {
+  public let snapshot: IndexSnapshot
+  let names: CounterNames
+  /// How deep helpers are followed (`ip_rcv` → `ip_rcv_core`).
+  public var helperDepth = 2
+
+  public init(snapshot: IndexSnapshot) {
+    self.snapshot = snapshot
+    names = CounterNames(snapshot: snapshot)
+  }
+
+  /// One entry per hop of `path`, for the hop's callee; `entry` is for the leg's first caller.
+  public func observations(for path: PacketPath) -> (entry: HopObservations?, hops: [HopObservations]) {
+    let onPath = Set(path.hops.map(\.calleeID) + path.hops.map(\.callerID))
+    let entry = path.hops.first.map { observations(of: $0.callerID, name: $0.caller, excluding: onPath) }
+    return (entry, path.hops.map { observations(of: $0.calleeID, name: $0.callee, excluding: onPath) })
+  }
+
+  /// The function and the helpers it calls, each with the worst placement of the calls that lead to it.
+  func members(of function: SymbolID, excluding onPath: Set<SymbolID>) -> [(id: SymbolID, placement: FactPlacement)] {
+    var out: [(SymbolID, FactPlacement)] = [(function, .mainLine)]
+    var seen: Set<SymbolID> = [function]
+    var frontier: [(SymbolID, FactPlacement)] = [(function, .mainLine)]
+    for _ in 0..<helperDepth {
+      var next: [(SymbolID, FactPlacement)] = []
+      for (f, placement) in frontier {
+        // A helper that is itself a drop (`kfree_skb`) is a drop point of the caller, not a part of it.
+        let dropCalls = Set(
+          (snapshot.observations.dropsByFunction[f] ?? []).filter { $0.kind == .call }.map(\.location))
+        for h in snapshot.observations.helpersByFunction[f] ?? [] where h.placement == .mainLine {
+          guard !onPath.contains(h.callee), !dropCalls.contains(h.location), snapshot.functions[h.callee] != nil,
+            seen.insert(h.callee).inserted
+          else {
+            continue
+          }
+          next.append((h.callee, placement))
+        }
+      }
+      out += next
+      frontier = next
+    }
+    return out
+  }
+
+  func observations(of function: SymbolID, name: String, excluding onPath: Set<SymbolID>) -> HopObservations {
+    let o = snapshot.observations
+    var tunables: [Tunable] = []
+    var counters: [WatchedCounter] = []
+    var drops: [DropPoint] = []
+    var seenTunables: Set<String> = []
+    for (member, _) in members(of: function, excluding: onPath) {
+      let memberName = snapshot.functions[member]?.name ?? name
+      for r in o.readsByFunction[member] ?? [] {
+        for t in self.tunables(for: r, function: memberName) where seenTunables.insert(t.name).inserted {
+          tunables.append(t)
+        }
+      }
+      let updates = o.countersByFunction[member] ?? []
+      counters += updates.filter { $0.placement != .exit }.compactMap { names.watched($0, function: memberName) }
+      let facts = o.dropsByFunction[member] ?? []
+      let reasons = facts.filter { $0.kind == .reason }
+      for d in facts where d.kind == .call {
+        var why: [DropPoint.Reason] = []
+        if let r = d.reason {
+          why = [DropPoint.Reason(name: r, at: place(d.location))]
+        } else {
+          var named: Set<String> = []
+          why = reasons.filter { named.insert($0.reason ?? "").inserted }.map {
+            DropPoint.Reason(name: $0.reason ?? "", at: place($0.location))
+          }
+        }
+        let recorded = updates.filter { $0.placement != .mainLine && $0.segment == d.segment && d.segment != 0 }
+          .compactMap { names.watched($0, function: memberName) }
+        drops.append(
+          DropPoint(function: memberName, call: d.callee ?? "", at: place(d.location), reasons: why, counters: recorded)
+        )
+      }
+    }
+    counters.sort { ($0.placement, $0.at.file, $0.at.line) < ($1.placement, $1.at.file, $1.at.line) }
+    return HopObservations(function: name, tunables: tunables, counters: counters, drops: drops)
+  }
+
+  func tunables(for read: DataReadFact, function: String) -> [Tunable] {
+    let o = snapshot.observations
+    var out: [Tunable] = []
+    for entry in o.sysctlsByData[read.target] ?? [] {
+      let paths = o.registrations(of: entry.table)
+      let d = (o.defaultsByTarget[read.target] ?? []).sorted {
+        ($0.function != nil ? 1 : 0) < ($1.function != nil ? 1 : 0)
+      }
+      .first
+      for path in paths.isEmpty ? ["?"] : paths {
+        out.append(
+          Tunable(
+            name: path.replacingOccurrences(of: "/", with: ".") + "." + entry.procname,
+            storage: read.target.description, function: function, read: place(read.location),
+            entry: place(entry.location), defaultValue: d?.value, defaultAt: d.map { place($0.location) },
+            perNamespace: entry.rootType == ObservabilityConventions.namespaceStruct))
+      }
+    }
+    return out
+  }
+
+  func place(_ l: SourceLocation) -> Hop.Place { Hop.Place(file: l.path.value, line: l.line) }
+}

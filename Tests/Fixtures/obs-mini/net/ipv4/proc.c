@@ -1,0 +1,65 @@
+#include <linux/netdevice.h>
+#include <net/net_namespace.h>
+
+static const struct snmp_mib snmp4_ipstats_list[] = {
+	SNMP_MIB_ITEM("InReceives", IPSTATS_MIB_INPKTS), /*mib:ip*/
+	SNMP_MIB_ITEM("InHdrErrors", IPSTATS_MIB_INHDRERRORS),
+	SNMP_MIB_ITEM("InDelivers", IPSTATS_MIB_INDELIVERS),
+	SNMP_MIB_SENTINEL
+};
+
+static const struct snmp_mib snmp4_tcp_list[] = {
+	SNMP_MIB_ITEM("InSegs", TCP_MIB_INSEGS),
+	SNMP_MIB_ITEM("InErrs", TCP_MIB_INERRS),
+	SNMP_MIB_SENTINEL
+};
+
+static const struct snmp_mib snmp4_net_list[] = {
+	SNMP_MIB_ITEM("TCPBacklogDrop", LINUX_MIB_TCPBACKLOGDROP),
+	SNMP_MIB_SENTINEL
+};
+
+static void show_ip(struct seq_file *seq)
+{
+	int i;
+
+	seq_puts(seq, "Ip: Forwarding DefaultTTL");
+	for (i = 0; snmp4_ipstats_list[i].name; i++)
+		seq_printf(seq, " %s", snmp4_ipstats_list[i].name);
+}
+
+static void show_tcp(struct seq_file *seq)
+{
+	int i;
+
+	seq_puts(seq, "\nTcp:");
+	for (i = 0; snmp4_tcp_list[i].name; i++)
+		seq_printf(seq, " %s", snmp4_tcp_list[i].name);
+}
+
+static int snmp_seq_show(struct seq_file *seq, void *v)
+{
+	show_ip(seq);
+	show_tcp(seq);
+	return 0;
+}
+
+static int netstat_seq_show(struct seq_file *seq, void *v)
+{
+	int i;
+
+	seq_puts(seq, "TcpExt:");
+	for (i = 0; snmp4_net_list[i].name; i++)
+		seq_printf(seq, " %s", snmp4_net_list[i].name);
+	return 0;
+}
+
+void *proc_create_net_single(const char *name, int mode, void *parent, int (*show)(struct seq_file *, void *),
+			     void *data);
+
+static int ip_proc_init_net(struct net *net)
+{
+	proc_create_net_single("snmp", 0444, NULL, snmp_seq_show, NULL); /*proc:snmp*/
+	proc_create_net_single("netstat", 0444, NULL, netstat_seq_show, NULL);
+	return 0;
+}

@@ -1,0 +1,29 @@
+#include <linux/netdevice.h>
+#include <net/net_namespace.h>
+
+int tcp_v4_rcv(struct sk_buff *skb)
+{
+	struct net *net = dev_net(skb->dev);
+	enum skb_drop_reason drop_reason = SKB_DROP_REASON_NOT_SPECIFIED;
+
+	__TCP_INC_STATS(net, TCP_MIB_INSEGS); /*tcp:insegs*/
+	if (READ_ONCE(net->ipv4.sysctl_tcp_ecn) > 1) /*tcp:ecn*/
+		goto no_tcp_socket;
+	if (skb->len > 4)
+		NET_INC_STATS(net, LINUX_MIB_TCPBACKLOGDROP); /*tcp:backlogdrop*/
+	return 0;
+
+no_tcp_socket:
+	drop_reason = SKB_DROP_REASON_NO_SOCKET;
+bad_packet:
+	__TCP_INC_STATS(net, TCP_MIB_INERRS); /*tcp:inerrs*/
+discard_it:
+	kfree_skb_reason(skb, drop_reason); /*tcp:drop*/
+	return 0;
+}
+
+static int tcp_sk_init(struct net *net)
+{
+	net->ipv4.sysctl_tcp_ecn = 2; /*tcp:ecn-default*/
+	return 0;
+}

@@ -1,0 +1,92 @@
+import Foundation
+import KwalkCore
+import KwalkGraph
+import KwalkIndex
+import KwalkTestSupport
+import Testing
+
+/// Per-hop tunables, counters and drop points on obs-mini's walkthrough, joined from the index.
+@Suite struct ObservabilityJoinTests {
+  let legs: [LegObservations]
+
+  init() throws {
+    let snapshot = try Fixtures.snapshot(
+      tree: "obs-mini",
+      files: [
+        "net/core/dev.c", "net/core/hotdata.c", "net/core/sysctl_net_core.c", "net/core/net-procfs.c",
+        "net/ipv4/ip_input.c", "net/ipv4/tcp_ipv4.c", "net/ipv4/sysctl_net_ipv4.c", "net/ipv4/proc.c",
+      ])
+    let spec = try WalkthroughSpec.parse(
+      try String(contentsOfFile: Fixtures.tree("obs-mini") + "/walkthroughs/obs.walk", encoding: .utf8),
+      source: "obs.walk")
+    let graph = CallGraph(snapshot: snapshot)
+    let join = ObservabilityJoin(snapshot: snapshot)
+    legs = try PathFinder(graph: graph, spec: spec).paths().map { LegObservations(path: $0, join: join) }
+  }
+
+  func step(_ function: String) throws -> HopObservations {
+    try #require(legs.flatMap(\.steps).first { $0.function == function }).observations
+  }
+
+  func line(_ marker: String, _ file: String) throws -> Int {
+    try Fixtures.line(of: marker, in: file, tree: "obs-mini")
+  }
+
+  @Test func enqueueToBacklog() throws {
+    let o = try step("enqueue_to_backlog")
+    let t = try #require(o.tunables.first)
+    #expect(o.tunables.count == 1)
+    #expect(t.name == "net.core.netdev_max_backlog" && t.defaultValue == "1000" && !t.perNamespace)
+    #expect(t.read.line == (try line("backlog:read", "net/core/dev.c")))
+    #expect(
+      t.entry
+        == Hop.Place(file: "net/core/sysctl_net_core.c", line: try line("sysctl:backlog", "net/core/sysctl_net_core.c"))
+    )
+    let drop = try #require(o.drops.first)
+    #expect(drop.call == "kfree_skb_reason")
+    #expect(drop.reasons.map(\.name) == ["SKB_DROP_REASON_NOT_SPECIFIED", "SKB_DROP_REASON_CPU_BACKLOG"])
+    #expect(drop.counters.map(\.name) == ["softnet_stat column 2 (dropped)"])
+    #expect(drop.counters.first?.file == "/proc/net/softnet_stat")
+  }
+
+  @Test func netRxActionReadsHotdataAndCountsThroughHelpers() throws {
+    let o = try step("net_rx_action")
+    #expect(
+      o.tunables.map { "\($0.name)=\($0.defaultValue ?? "")" } == [
+        "net.core.netdev_budget=300", "net.core.netdev_budget_usecs=2 * USEC_PER_SEC / HZ",
+      ])
+    #expect(o.counters.map { "\($0.name) \($0.placement.rawValue)" } == ["softnet_stat column 3 (time_squeeze) branch"])
+  }
+
+  @Test func ipRcvTakesInItsHelper() throws {
+    let o = try step("ip_rcv")
+    // `ip_rcv_core` is a static helper on `ip_rcv`'s main line; `ip_local_deliver` is a hop of its own.
+    #expect(o.counters.map { "\($0.name) \($0.file) \($0.function)" } == ["Ip: InReceives /proc/net/snmp ip_rcv_core"])
+    let drop = try #require(o.drops.first)
+    #expect(drop.call == "kfree_skb" && drop.function == "ip_rcv_core")
+    #expect(drop.reasons.map(\.name) == ["SKB_DROP_REASON_IP_CSUM"])
+    #expect(drop.counters.map(\.name) == ["Ip: InHdrErrors"])
+    #expect(try step("ip_local_deliver").counters.map(\.name) == ["Ip: InDelivers"])
+  }
+
+  @Test func tcpV4RcvPerNamespaceTunableAndCounters() throws {
+    let o = try step("tcp_v4_rcv")
+    let t = try #require(o.tunables.first)
+    #expect(t.name == "net.ipv4.tcp_ecn" && t.perNamespace && t.defaultValue == "2")
+    #expect(t.defaultAt?.line == (try line("tcp:ecn-default", "net/ipv4/tcp_ipv4.c")))
+    #expect(
+      o.counters.map { "\($0.name) \($0.placement.rawValue)" } == [
+        "Tcp: InSegs mainLine", "TcpExt: TCPBacklogDrop branch",
+      ])
+    #expect(o.drops.first?.counters.map(\.name) == ["Tcp: InErrs"])
+    #expect(o.drops.first?.reasons.map(\.name) == ["SKB_DROP_REASON_NOT_SPECIFIED", "SKB_DROP_REASON_NO_SOCKET"])
+  }
+
+  @Test func mainLineCountersInOrder() throws {
+    let receive = try #require(legs.first { $0.direction == "receive" })
+    #expect(
+      receive.mainLineCounters.map(\.counter.name) == [
+        "softnet_stat column 1 (processed)", "Ip: InReceives", "Ip: InDelivers", "Tcp: InSegs",
+      ])
+  }
+}

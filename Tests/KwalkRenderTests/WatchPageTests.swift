@@ -1,0 +1,58 @@
+import Foundation
+import KwalkCore
+import KwalkGraph
+import KwalkRender
+import KwalkTestSupport
+import Testing
+
+/// The "Tune", "Watch" and "Drops" boxes and the "What to watch on this path" table on obs-mini's pages.
+enum ObsSite {
+  static let units = [
+    "net/core/dev.c", "net/core/hotdata.c", "net/core/sysctl_net_core.c", "net/core/net-procfs.c",
+    "net/ipv4/ip_input.c", "net/ipv4/tcp_ipv4.c", "net/ipv4/sysctl_net_ipv4.c", "net/ipv4/proc.c",
+  ]
+
+  static func model() throws -> SiteModel {
+    let snapshot = try Fixtures.snapshot(tree: "obs-mini", files: units)
+    let spec = try WalkthroughSpec.parse(
+      try String(contentsOfFile: Fixtures.tree("obs-mini") + "/walkthroughs/obs.walk", encoding: .utf8),
+      source: "obs.walk")
+    let paths = try PathFinder(graph: CallGraph(snapshot: snapshot), spec: spec).paths()
+    let builder = SiteModelBuilder(functions: snapshot.functions)
+    let files = builder.files(touchedBy: paths)
+    let read = try Fixtures.tokenized(tree: "obs-mini", files: files.map(\.value), units: units)
+    var sources: [SourcePath: SourceFile] = [:]
+    for (p, s) in read { sources[p] = builder.sourceFile(s, pages: Set(read.keys)) }
+    let join = ObservabilityJoin(snapshot: snapshot)
+    let legs = paths.map { path -> SiteModel.Leg in
+      var leg = builder.leg(path, sources: read)
+      for (i, o) in join.observations(for: path).hops.enumerated() { leg.steps[i].watch = o }
+      return leg
+    }
+    let w = SiteModel.Walkthrough(spec: spec, legs: legs)
+    return SiteModel(kernels: [
+      SiteModel.Kernel(
+        label: "obs", version: "0.0", debianPackage: nil, config: "none", walkthroughs: [w], sources: sources)
+    ])
+  }
+}
+
+@Suite struct WatchPageTests {
+  func file(_ path: String) throws -> String {
+    let files = SiteRenderer.render(try ObsSite.model())
+    let f = try #require(files.first { $0.relativePath == path }, "\(files.map(\.relativePath))")
+    return String(decoding: f.bytes, as: UTF8.self)
+  }
+
+  @Test func receivePage() throws {
+    let page = try file("obs/walk/obs/receive.html")
+    #expect(page.contains("<h2>What to watch on this path</h2>"))
+    assertSnapshot(page, named: "obs-walk-receive.html")
+  }
+
+  @Test func markdown() throws {
+    let md = try file("markdown/obs/obs.md")
+    #expect(md.contains("**Tune**\n\n- `net.core.netdev_max_backlog` (default `1000`)"))
+    assertSnapshot(md, named: "obs.md")
+  }
+}
