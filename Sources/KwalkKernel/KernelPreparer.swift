@@ -154,12 +154,14 @@ public struct KernelPreparer: Sendable {
 
   func build(_ plan: Plan) throws -> PreparedTree {
     let fm = FileManager.default
-    for tool in [("make", "make"), ("flex", "flex"), ("bison", "bison"), ("bc", "bc"), ("xz", "xz-utils"),
-                 ("tar", "tar")]
+    for tool in [("make", "make"), ("flock", "util-linux"), ("flex", "flex"), ("bison", "bison"), ("bc", "bc"),
+                 ("xz", "xz-utils"), ("tar", "tar")]
     where ProcessRunner.which(tool.0) == nil {
       throw KernelError.toolMissing(tool.0, package: tool.1)
     }
     // Start from nothing: whatever is here lacks a valid stamp.
+    // A make left running by a killed run must finish first, or it would go on writing into the new tree.
+    Kbuild.waitForMake(lock: Kbuild.makeLock(buildRoot: plan.directory + "/build"), progress: progress)
     try? fm.removeItem(atPath: plan.directory)
     do {
       try fm.createDirectory(atPath: plan.directory + "/logs", withIntermediateDirectories: true)
@@ -215,7 +217,8 @@ public struct KernelPreparer: Sendable {
     let command = "make LLVM=1 \(targets.joined(separator: " ")) with \(toolchain.binDirectory)"
     progress.begin("configuring and preparing \(plan.label) (\(command))")
     let status = try Kbuild.make(
-      sourceRoot: sourceRoot, buildRoot: buildRoot, targets: targets, toolchain: toolchain, log: log)
+      sourceRoot: sourceRoot, buildRoot: buildRoot, targets: targets, toolchain: toolchain, log: log,
+      progress: progress)
     guard status == 0 else {
       progress.finish("failed")
       throw KernelError.kbuildFailed(
