@@ -84,10 +84,15 @@ public struct CallSiteFact: Hashable, Codable, Sendable {
   public var arguments: [ArgumentFact]
   /// Config symbols of the `#if` blocks around the call (`CONFIG_RPS`, `!CONFIG_XPS`).
   public var config: [String]
+  /// The statements around the call that decide whether it runs, outermost first.
+  public var guards: [BranchGuard]
+  /// Where the call sits among its function's top-level statements (main line, a branch, an exit).
+  public var placement: FactPlacement
 
   public init(
     caller: SymbolID, location: SourceLocation, kind: CallKind, target: CallTarget, throughPointer: Bool,
-    expression: String, macro: MacroUse?, arguments: [ArgumentFact], config: [String]
+    expression: String, macro: MacroUse?, arguments: [ArgumentFact], config: [String], guards: [BranchGuard] = [],
+    placement: FactPlacement = .mainLine
   ) {
     self.caller = caller
     self.location = location
@@ -98,5 +103,7 @@ public struct CallSiteFact: Hashable, Codable, Sendable {
     self.macro = macro
     self.arguments = arguments
     self.config = config
+    self.guards = guards
+    self.placement = placement
   }
 }
