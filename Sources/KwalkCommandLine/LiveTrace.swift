@@ -5,13 +5,20 @@ import KwalkTrace
 
 /// Runs a trace session on this machine.
 enum LiveTrace {
-  static func record(payload: Int, count: Int, stacks: Bool = true) throws -> String {
+  /// Records each walkthrough's traffic (every one `LoopbackExchange` makes when `walkthroughs` is empty).
+  static func record(payload: Int, count: Int, stacks: Bool = true, walkthroughs: [String] = []) throws -> String {
     guard (1...1400).contains(payload), (1...16).contains(count) else {
       throw ValidationFailure("--payload must be 1...1400 and --count 1...16 (a bounded exchange)")
     }
-    let session = TraceSession(events: Scenario.defaultEvents, stacks: stacks)
+    let known = LoopbackExchange.walkthroughs
+    if let unknown = walkthroughs.first(where: { !known.contains($0) }) {
+      throw ValidationFailure("kwalk trace has no traffic for \(unknown): it records \(known.joined(separator: ", "))")
+    }
+    let session = TraceSession(events: JourneyEvents.recorded, stacks: stacks)
     let marker = "kwalk payload=\(payload) count=\(count) release=\(release())"
-    let text = try session.record(exchange: LoopbackExchange(payload: payload, count: count), marker: marker)
+    let text = try session.record(
+      exchange: LoopbackExchange(payload: payload, count: count), walkthroughs: walkthroughs.isEmpty ? known : walkthroughs,
+      marker: marker)
     for n in session.notes { FileHandle.standardError.write(Data("kwalk: \(n)\n".utf8)) }
     return text
   }

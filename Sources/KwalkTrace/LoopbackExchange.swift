@@ -4,10 +4,15 @@ import Foundation
   import Glibc
 #endif
 
-/// A bounded exchange over loopback only: for 127.0.0.1 and ::1, a TCP connection that writes `count` segments of
-/// `payload` bytes (each read back before the next, so each is its own segment) and `count` UDP datagrams. Every
-/// socket has a 2-second timeout; nothing leaves the machine.
+/// The traffic of each walkthrough `kwalk trace` records, over loopback only: for 127.0.0.1 and ::1, a TCP
+/// connection that writes `count` segments of `payload` bytes and `count` UDP datagrams; an ICMP echo request to
+/// 127.0.0.1 (a raw socket, as root) and its reply. Each message is read by a `BlockedReader` that sleeps in
+/// `recv()` before it is sent, so the receive ends in a real wake-up. Every socket has a 2-second timeout; nothing
+/// leaves the machine.
 public struct LoopbackExchange: Sendable {
+  /// The walkthroughs whose traffic this exchange makes, in the order they run.
+  public static let walkthroughs = ["tcp-ipv4", "udp-ipv4", "tcp-ipv6", "udp-ipv6", "icmp-echo"]
+
   public var payload: Int
   public var count: Int
 
@@ -16,17 +21,41 @@ public struct LoopbackExchange: Sendable {
     self.count = count
   }
 
-  /// Runs the exchange; `stop` is asked between steps and throws to end it early.
+  /// Runs every walkthrough's traffic; `stop` is asked between steps and throws to end it early.
   public func run(stop: () throws -> Void = {}) throws {
-    for v6 in [false, true] {
-      try stop()
-      try tcp(v6: v6, stop: stop)
-      try stop()
-      try udp(v6: v6, stop: stop)
+    for w in Self.walkthroughs { try run(walkthrough: w, mark: { _ in }, stop: stop) }
+  }
+
+  /// Runs one walkthrough's traffic. `mark` receives `kwalk: begin <w> tids=<sender>,<reader>` once the connection
+  /// is set up and the reader waits, and `kwalk: end <w>` once every message was read, so a trace can attribute
+  /// what lies between to the walkthrough (the handshake and the close lie outside).
+  public func run(walkthrough: String, mark: (String) throws -> Void, stop: () throws -> Void = {}) throws {
+    switch walkthrough {
+    case "tcp-ipv4", "tcp-ipv6": try tcp(v6: walkthrough.hasSuffix("ipv6"), name: walkthrough, mark: mark, stop: stop)
+    case "udp-ipv4", "udp-ipv6": try udp(v6: walkthrough.hasSuffix("ipv6"), name: walkthrough, mark: mark, stop: stop)
+    case "icmp-echo": try icmpEcho(name: walkthrough, mark: mark, stop: stop)
+    default:
+      throw TraceError.exchange(
+        "no traffic for walkthrough \(walkthrough) (known: \(Self.walkthroughs.joined(separator: ", ")))")
     }
   }
 
-  func tcp(v6: Bool, stop: () throws -> Void) throws {
+  /// Sends `count` messages, each once the reader sleeps in recv, between the walkthrough's markers.
+  func exchange(
+    name: String, reader: BlockedReader, mark: (String) throws -> Void, stop: () throws -> Void, send: () throws -> Void
+  ) throws {
+    try reader.waitUntilBlocked()
+    try mark("kwalk: begin \(name) tids=\(BlockedReader.currentThreadID()),\(reader.tid)")
+    for i in 0..<count {
+      try stop()
+      if i > 0 { try reader.waitUntilBlocked() }
+      try send()
+      try reader.waitForMessage()
+    }
+    try mark("kwalk: end \(name)")
+  }
+
+  func tcp(v6: Bool, name: String, mark: (String) throws -> Void, stop: () throws -> Void) throws {
     let listener = try socket(v6: v6, type: SOCK_STREAM)
     defer { close(listener) }
     var one: Int32 = 1
@@ -39,36 +68,55 @@ public struct LoopbackExchange: Sendable {
     try connect(client, v6: v6, port: port)
     let server = accept(listener, nil, nil)
     guard server >= 0 else { throw TraceError.exchange("accept: \(errno)") }
-    defer { close(server) }
+    // shutdown wakes a reader still in recv; close alone would leave it there until its timeout.
+    defer { shutdown(server, Int32(SHUT_RDWR)); close(server) }
     timeouts(server)
     let bytes = [UInt8](repeating: UInt8(ascii: "k"), count: payload)
-    var buffer = [UInt8](repeating: 0, count: max(payload, 1) * 2)
-    for _ in 0..<count {
-      try stop()
+    let reader = BlockedReader(fd: server, count: count, size: payload, stream: true)
+    try exchange(name: name, reader: reader, mark: mark, stop: stop) {
       guard Glibc.send(client, bytes, bytes.count, 0) == bytes.count else { throw TraceError.exchange("send: \(errno)") }
-      var got = 0
-      while got < payload {
-        let n = recv(server, &buffer, buffer.count, 0)
-        guard n > 0 else { throw TraceError.exchange("recv timed out") }
-        got += n
-      }
     }
   }
 
-  func udp(v6: Bool, stop: () throws -> Void) throws {
+  func udp(v6: Bool, name: String, mark: (String) throws -> Void, stop: () throws -> Void) throws {
     let receiver = try socket(v6: v6, type: SOCK_DGRAM)
-    defer { close(receiver) }
+    defer { shutdown(receiver, Int32(SHUT_RDWR)); close(receiver) }
     try bind(receiver, v6: v6)
     let port = try localPort(receiver, v6: v6)
     let sender = try socket(v6: v6, type: SOCK_DGRAM)
     defer { close(sender) }
     try connect(sender, v6: v6, port: port)
     let bytes = [UInt8](repeating: UInt8(ascii: "k"), count: payload)
-    var buffer = [UInt8](repeating: 0, count: max(payload, 1) * 2)
-    for _ in 0..<count {
-      try stop()
-      guard Glibc.send(sender, bytes, bytes.count, 0) == bytes.count else { throw TraceError.exchange("sendto: \(errno)") }
-      guard recv(receiver, &buffer, buffer.count, 0) >= 0 else { throw TraceError.exchange("recvfrom timed out") }
+    let reader = BlockedReader(fd: receiver, count: count, size: payload, stream: false)
+    try exchange(name: name, reader: reader, mark: mark, stop: stop) {
+      guard Glibc.send(sender, bytes, bytes.count, 0) == bytes.count else {
+        throw TraceError.exchange("sendto: \(errno)")
+      }
+    }
+  }
+
+  /// One echo request to 127.0.0.1 per message on a raw ICMP socket (root); the kernel answers it and the reader
+  /// reads the reply. `ICMP_FILTER` keeps every type but echo reply off the socket, so the reader is woken by the
+  /// reply only (a raw socket otherwise also gets a copy of the request).
+  func icmpEcho(name: String, mark: (String) throws -> Void, stop: () throws -> Void) throws {
+    let fd = Glibc.socket(AF_INET, Int32(SOCK_RAW.rawValue), Int32(IPPROTO_ICMP))
+    guard fd >= 0 else { throw TraceError.exchange("raw ICMP socket: \(String(cString: strerror(errno))) (needs root)") }
+    defer { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+    timeouts(fd)
+    var allowOnlyEchoReply = ~UInt32(1 << ICMPMessage.echoReply)
+    setsockopt(fd, ICMPMessage.solRaw, ICMPMessage.icmpFilter, &allowOnlyEchoReply, socklen_t(MemoryLayout<UInt32>.size))
+    try connect(fd, v6: false, port: 0)
+    let id = UInt16(truncatingIfNeeded: getpid())
+    let reader = BlockedReader(fd: fd, count: count, size: payload + 64, stream: false) { packet in
+      ICMPMessage.isEchoReply(packet, id: id)
+    }
+    var sequence: UInt16 = 0
+    try exchange(name: name, reader: reader, mark: mark, stop: stop) {
+      sequence += 1
+      let request = ICMPMessage.echoRequest(id: id, sequence: sequence, payload: payload)
+      guard Glibc.send(fd, request, request.count, 0) == request.count else {
+        throw TraceError.exchange("send echo request: \(errno)")
+      }
     }
   }
 

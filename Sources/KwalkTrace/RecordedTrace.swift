@@ -5,6 +5,8 @@ public struct RecordedTrace: Hashable, Codable, Sendable {
   public var records: [TraceRecord]
   /// Text written to `trace_marker` (`kwalk payload=5 count=1`).
   public var markers: [String]
+  /// Each walkthrough's part of the trace, from its markers (none in a trace recorded before they existed).
+  public var spans: [TraceSpan] = []
 
   /// The payload `kwalk trace` used, from its marker.
   public var payload: Int? { markerValue("payload") }

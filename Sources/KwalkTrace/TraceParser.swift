@@ -10,6 +10,8 @@ public enum TraceParser {
     var sawHeader = false
     var unreadable = 0
     var inStack = false
+    var spans: [TraceSpan] = []
+    var open: [String: (tasks: [Int], start: Int)] = [:]
     // InputText.lines, not split(separator: "\n"): a trace saved with \r\n line ends is otherwise one long line.
     for (i, line) in InputText.lines(text).enumerated() {
       if line.hasPrefix("#") {
@@ -34,6 +36,10 @@ public enum TraceParser {
       inStack = false
       if r.name == "tracing_mark_write" {
         markers.append(r.text)
+        if let (w, tasks) = TraceSpan.begin(r.text) { open[w] = (tasks, records.count) }
+        if let w = TraceSpan.end(r.text), let b = open.removeValue(forKey: w) {
+          spans.append(TraceSpan(walkthrough: w, tasks: b.tasks, records: b.start..<records.count))
+        }
         continue
       }
       records.append(r)
@@ -41,7 +47,7 @@ public enum TraceParser {
     if records.isEmpty && !sawHeader || unreadable > records.count {
       throw TraceError.notFtrace(InputText.fileName(source))
     }
-    return RecordedTrace(source: source, records: records, markers: markers)
+    return RecordedTrace(source: source, records: records, markers: markers, spans: spans)
   }
 
   /// `tcp_sendmsg+0x2c/0x50` → `tcp_sendmsg`; `<stack trace>` frames may carry offsets with `sym-offset`.

@@ -34,9 +34,16 @@ public final class TraceSession {
     self.events = events
   }
 
-  /// Enables the events and stack traces, runs `exchange`, and returns the trace text. Restores everything it
-  /// changed on return, on error and on SIGINT/SIGTERM.
+  /// Records every walkthrough `LoopbackExchange` knows.
   public func record(exchange: LoopbackExchange, marker: String) throws -> String {
+    try record(exchange: exchange, walkthroughs: LoopbackExchange.walkthroughs, marker: marker)
+  }
+
+  /// Enables the events and stack traces, runs each walkthrough's traffic between its `kwalk: begin`/`end`
+  /// markers, and returns the trace text. The buffer is read after each walkthrough and cleared before the next,
+  /// so a busy machine cannot overwrite an early walkthrough's records. Restores everything it changed on return,
+  /// on error and on SIGINT/SIGTERM.
+  public func record(exchange: LoopbackExchange, walkthroughs: [String], marker: String) throws -> String {
     guard geteuid() == 0 else { throw TraceError.notRoot }
     restoreLeftovers()
     var mounted = false
@@ -60,25 +67,35 @@ public final class TraceSession {
     guard mkdir(instance, 0o755) == 0 else {
       throw TraceError.io(instance, "cannot create the ftrace instance: \(String(cString: strerror(errno)))")
     }
-    try write("2048", to: instance + "/buffer_size_kb")
+    try write("4096", to: instance + "/buffer_size_kb")
+    try enableEvents(in: instance)
+    if stacks { try write("1", to: instance + "/options/stacktrace") }
+    try write("1", to: instance + "/tracing_on")
+    try write(marker, to: instance + "/trace_marker")
+    var text = ""
+    for (i, w) in walkthroughs.enumerated() {
+      try TraceCleanup.check()
+      if i > 0 { try write("", to: instance + "/trace") }
+      try exchange.run(walkthrough: w, mark: { try write($0, to: instance + "/trace_marker") }, stop: TraceCleanup.check)
+      text += try Self.read(instance + "/trace")
+    }
+    try write("0", to: instance + "/tracing_on")
+    return text
+  }
+
+  /// Enables each event (`system:event`, or `system:*` for the whole system) with its `JourneyEvents` filter.
+  func enableEvents(in instance: String) throws {
     for e in events {
-      let parts = e.split(separator: ":")
-      let dir = instance + "/events/\(parts[0])/\(parts[1])"
+      let parts = e.split(separator: ":").map(String.init)
+      let dir = instance + "/events/\(parts[0])" + (parts[1] == "*" ? "" : "/\(parts[1])")
       guard FileManager.default.fileExists(atPath: dir) else {
         notes.append("this kernel has no tracepoint \(e); it is not recorded")
         continue
       }
-      if parts[0] == "irq" { try write("vec == 3", to: dir + "/filter") }
+      if let filter = JourneyEvents.filter(system: parts[0]) { try write(filter, to: dir + "/filter") }
       try write("1", to: dir + "/enable")
       try TraceCleanup.check()
     }
-    if stacks { try write("1", to: instance + "/options/stacktrace") }
-    try write("1", to: instance + "/tracing_on")
-    try write(marker, to: instance + "/trace_marker")
-    try TraceCleanup.check()
-    try exchange.run(stop: TraceCleanup.check)
-    try write("0", to: instance + "/tracing_on")
-    return try Self.read(instance + "/trace")
   }
 
   /// Reads a tracefs file to its end: tracefs reports size 0, so read until `read` returns nothing.
