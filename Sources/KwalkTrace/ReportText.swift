@@ -19,6 +19,6 @@ public enum ReportText {
         out += "  \(p.caller) → \(p.callee) ×\(p.occurrences): \(p.reason)\n"
       }
     }
-    return out + "\n" + r.summary + "\n"
+    return out + paths(r) + "\n" + r.summary + "\n"
   }
 }

@@ -8,6 +8,8 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
   case notFtrace(String)
   /// The trace holds no skb event on `lo`.
   case noLoopbackEvents(String)
+  /// The trace has no `<stack trace>` after any event: the path cannot be checked.
+  case noStacks(String)
   /// A tracefs or state file could not be read or written.
   case io(String, String)
   /// The loopback exchange failed (socket error or timeout).
@@ -26,6 +28,9 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
         + "/sys/kernel/tracing/trace or by kwalk trace"
     case .noLoopbackEvents(let f):
       return "\(f) has no net events on dev=lo: record one with `kwalk trace --out FILE`"
+    case .noStacks(let f):
+      return "\(f) has no stack traces, so the path cannot be checked: record one with `kwalk trace --out FILE` "
+        + "(without --no-stacks)"
     case .io(let path, let why): return "\(path): \(why)"
     case .exchange(let why): return "loopback exchange failed: \(why)"
     case .interrupted(let signal): return "interrupted by \(signal); every tracing setting was restored"

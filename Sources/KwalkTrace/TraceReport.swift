@@ -83,6 +83,10 @@ public struct TraceReport: Hashable, Codable, Sendable {
   public var unmodelledSkbs: Int
   /// Recorded loopback skbs in all.
   public var recordedSkbs: Int
+  /// Each walkthrough's recorded stacks against its path (empty for a trace without walkthrough markers).
+  public var walkthroughs: [PathCheck] = []
+  /// Walkthroughs checked against the graph but not the path, and why (no span in the trace).
+  public var unchecked: [String] = []
 
   public init(
     runningKernel: String, indexedKernel: String, traceSource: String, skbs: [SkbCheck], pairs: [PairCheck],
@@ -101,6 +105,15 @@ public struct TraceReport: Hashable, Codable, Sendable {
   public var realDisagreements: Int {
     skbs.filter { $0.status == .differs || $0.status == .missing }.count
       + pairs.filter { $0.status == .disagreement }.count
+      + walkthroughs.map { $0.count(.inconsistent) }.reduce(0, +)
+  }
+
+  /// `stacks on the path 40 consistent, 0 inconsistent, 2 version gap, 9 outside; `, or nothing without paths.
+  var pathSummary: String {
+    guard !walkthroughs.isEmpty else { return "" }
+    func n(_ s: PathCheck.StackStatus) -> Int { walkthroughs.map { $0.count(s) }.reduce(0, +) }
+    return "stacks on the path \(n(.consistent)) consistent, \(n(.inconsistent)) inconsistent, "
+      + "\(n(.versionGap)) version gap, \(n(.outside)) outside; "
   }
 
   /// The closing line of counts.
@@ -110,6 +123,6 @@ public struct TraceReport: Hashable, Codable, Sendable {
     return "verify: skbs \(n(.matched)) matched, \(n(.versionGap)) version gap, \(n(.differs)) differ, "
       + "\(n(.missing)) missing (\(unmodelledSkbs) of \(recordedSkbs) recorded not modelled); stack pairs "
       + "\(p(.explained)) explained, \(p(.outsideIndex)) outside the index, \(p(.versionGap)) version gap, "
-      + "\(p(.disagreement)) disagree; real disagreements: \(realDisagreements)"
+      + "\(p(.disagreement)) disagree; " + pathSummary + "real disagreements: \(realDisagreements)"
   }
 }

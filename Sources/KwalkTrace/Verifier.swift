@@ -26,26 +26,53 @@ public struct Verifier {
     self.namesInTree = namesInTree
   }
 
-  public func verify(recorded: RecordedTrace, simulations: [SimTrace]) throws -> TraceReport {
+  /// Checks `simulations` per skb and the stacks per frame pair. With `paths` (each walkthrough's legs), the trace
+  /// must carry stacks, and each walkthrough's stacks, as its markers attribute them, are checked against its path;
+  /// each simulation is then compared with its own walkthrough's records when the trace marks them.
+  public func verify(recorded: RecordedTrace, simulations: [SimTrace], paths: [String: [PacketPath]] = [:]) throws
+    -> TraceReport
+  {
+    if !paths.isEmpty, !recorded.records.contains(where: { !$0.stack.isEmpty }) {
+      throw TraceError.noStacks(recorded.source)
+    }
     let watched = Set(simulations.flatMap { $0.scenario.events }.map { String($0.split(separator: ":")[1]) })
     let observed = SkbGrouping.observed(recorded, watched: watched)
     guard observed.contains(where: { $0.address != nil }) else { throw TraceError.noLoopbackEvents(recorded.source) }
-    let recordedGroups = SkbGrouping.group(observed)
-    var used: Set<Int> = []
+    // One pool of recorded skbs per walkthrough when the trace marks them, else one for all.
+    var pools: [String: [SkbEvents]] = ["": SkbGrouping.group(observed)]
+    for w in Set(recorded.spans.map(\.walkthrough)) {
+      var part = recorded
+      part.records = recorded.records(of: w)
+      pools[w] = SkbGrouping.group(SkbGrouping.observed(part, watched: watched))
+    }
+    var used: [String: Set<Int>] = [:]
     var checks: [TraceReport.SkbCheck] = []
     for sim in simulations {
+      let w = sim.scenario.walkthrough
+      let pool = pools[w] == nil ? "" : w
       let labels = Dictionary(uniqueKeysWithValues: sim.skbs.map { ($0.address, $0.label) })
       for g in SkbGrouping.group(SkbGrouping.observed(sim)) {
-        let (check, index) = compare(g, label: labels[g.address] ?? g.address, walkthrough: sim.scenario.walkthrough,
-          recorded: recordedGroups, used: used)
-        if let index { used.insert(index) }
+        let (check, index) = compare(g, label: labels[g.address] ?? g.address, walkthrough: w,
+          recorded: pools[pool] ?? [], used: used[pool] ?? [])
+        if let index { used[pool, default: []].insert(index) }
         checks.append(check)
       }
     }
-    return TraceReport(
+    let counted = recorded.spans.isEmpty ? [""] : Array(Set(recorded.spans.map(\.walkthrough)))
+    let recordedSkbs = counted.map { pools[$0]?.count ?? 0 }.reduce(0, +)
+    var report = TraceReport(
       runningKernel: runningKernel, indexedKernel: graph.snapshot.version.description, traceSource: recorded.source,
-      skbs: checks, pairs: StackChecker(verifier: self).check(recorded), unmodelledSkbs: recordedGroups.count - used.count,
-      recordedSkbs: recordedGroups.count)
+      skbs: checks, pairs: StackChecker(verifier: self).check(recorded),
+      unmodelledSkbs: recordedSkbs - counted.map { used[$0]?.count ?? 0 }.reduce(0, +), recordedSkbs: recordedSkbs)
+    for (w, legs) in paths.sorted(by: { $0.key < $1.key }) {
+      guard recorded.spans.contains(where: { $0.walkthrough == w }) else {
+        report.unchecked.append("\(w): the trace marks no traffic of it (record with kwalk trace)")
+        continue
+      }
+      let checker = PathChecker(walkthrough: w, legs: legs, snapshot: graph.snapshot)
+      report.walkthroughs.append(checker.check(recorded.records(of: w), namesInTree: namesInTree))
+    }
+    return report
   }
 
   /// The closest recorded skb that starts with the same event and len; among equals, one not yet compared (so

@@ -36,7 +36,7 @@ struct TracefsState: Equatable {
   func realTraceVerifiesSimulatorOf61() throws {
     let k = try RealKernel.v61.get()
     let before = TracefsState.now()
-    let session = TraceSession(events: Scenario.defaultEvents)
+    let session = TraceSession(events: JourneyEvents.recorded)
     var u = utsname()
     uname(&u)
     let release = withUnsafeBytes(of: &u.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -47,15 +47,33 @@ struct TracefsState: Equatable {
     #expect(TracefsState.now() == before, "tracefs is left as it was found, mounted or not")
     let recorded = try TraceParser.parse(text, source: "live")
     #expect(recorded.records.contains { !$0.stack.isEmpty })
+    // Each walkthrough's traffic is marked, and its reader was asleep in recv when the data came: woken for real.
+    #expect(recorded.spans.map(\.walkthrough) == LoopbackExchange.walkthroughs)
+    for w in LoopbackExchange.walkthroughs {
+      #expect(recorded.records(of: w).contains { $0.name == "sched_waking" && !$0.stack.isEmpty }, "\(w)")
+    }
     var sims: [SimTrace] = []
+    var legs: [String: [PacketPath]] = [:]
     for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"] {
       let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(w)).paths()
+      legs[w] = paths
       sims.append(try Simulator(graph: k.graph, paths: paths, scenario: try Scenario(walkthrough: w, payload: 5)).run())
     }
     let root = k.workspace.tree.sourceRoot
     let report = try Verifier(
       graph: k.graph, runningKernel: release, availableEvents: nil, namesInTree: { TreeNames.find($0, in: root) }
-    ).verify(recorded: recorded, simulations: sims)
+    ).verify(recorded: recorded, simulations: sims, paths: legs)
+    // Every walkthrough's stacks follow its path: none leaves it between two of its frames.
+    for c in report.walkthroughs {
+      print("path check on 6.1: \(c.walkthrough): \(c.stacks) stacks, \(c.count(.consistent)) consistent, "
+        + "\(c.count(.inconsistent)) inconsistent, \(c.count(.versionGap)) version gap, \(c.count(.outside)) outside")
+    }
+    #expect(report.walkthroughs.map(\.walkthrough) == ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"])
+    for w in ["tcp-ipv4", "udp-ipv4"] {
+      let c = try #require(report.walkthroughs.first { $0.walkthrough == w })
+      #expect(c.count(.inconsistent) == 0, "\(ReportText.render(report))")
+      #expect(c.count(.consistent) >= 5, "\(w): the send, receive and wake-up stacks follow the path")
+    }
     // Data, ACK (tcp-ipv4, tcp-ipv6) and the datagram: each agrees with a recorded skb event for event.
     #expect(report.skbs.map { "\($0.walkthrough) \($0.skb) \($0.status.rawValue)" } == [
       "tcp-ipv4 data#1 matched", "tcp-ipv4 ack#1 matched", "tcp-ipv6 data#1 matched", "tcp-ipv6 ack#1 matched",
