@@ -5,43 +5,14 @@ import KwalkCore
 /// Monitoring and tuning facts in function bodies: storage read, counters incremented, drop points, `/proc` files
 /// and their columns, sysctl tables registered. The conventions these rely on are in `ObservabilityConventions`.
 extension ExtractionWalk {
-  func beginObservations(body: CXCursor) {
-    let bodyFile = extent(body)?.start.file
-    var statements: [ObservationState.Statement] = []
-    for s in c.children(body) {
-      guard let start = extent(s)?.start, start.file === bodyFile else { continue }
-      var inner = s
-      var isLabel = false
-      while c.kind(inner) == CXCursor_LabelStmt, let child = c.children(inner).first {
-        isLabel = true
-        inner = child
-      }
-      let k = c.kind(inner)
-      // `do { … } while (0)` from a macro (`__IP_UPD_PO_STATS(…)`) is one statement, not a loop.
-      let macroBlock =
-        k == CXCursor_DoStmt
-        && extent(inner).flatMap { $0.start.file.text?.identifier(at: $0.start.offset) } != "do"
-      statements.append(
-        .init(
-          start: start.offset, line: start.line, isLabel: isLabel,
-          isTerminator: k == CXCursor_ReturnStmt || k == CXCursor_GotoStmt,
-          isControl: !macroBlock
-            && [
-              CXCursor_IfStmt, CXCursor_SwitchStmt, CXCursor_ForStmt, CXCursor_WhileStmt, CXCursor_DoStmt,
-              CXCursor_CompoundStmt,
-            ].contains(k)))
-    }
-    observation = ObservationState(file: bodyFile, statements: statements)
+  func beginObservations(layout: BodyLayout) {
+    observation = ObservationState(layout: layout)
   }
 
-  func endObservations() {
+  /// Records the pending facts of the function just walked, each placed by `place` (the body layout's placements).
+  func endObservations(placing place: (Int?) -> (FactPlacement, Int)) {
     guard let state = observation, let fn = currentFunction else { return }
     observation = nil
-    let drops = state.pending.compactMap { p -> Int? in
-      if case .drop(.call, _, _, _) = p.fact { return p.offset }
-      return nil
-    }
-    let place = state.placements(dropOffsets: drops)
     var seenReads: Set<DataTarget> = []
     var seen: Set<String> = []
     for p in state.pending {
@@ -92,8 +63,8 @@ extension ExtractionWalk {
   // MARK: Pending facts
 
   func add(_ fact: ObservationState.Pending, at p: Place?) {
-    let offset = p.flatMap { $0.file === observation?.file ? $0.offset : nil }
-    observation?.pending.append((offset, fact))
+    guard let state = observation else { return }
+    state.pending.append((state.layout.offset(of: p), fact))
   }
 
   /// The outermost macro a cursor was expanded from, when it was.

@@ -15,7 +15,7 @@ public struct FactExtractor {
 
   /// Changes whenever what the extractor records changes, so that an index written by an older kwalk is re-parsed
   /// rather than trusted (the store keeps it as `PRAGMA user_version`).
-  public static let version = 3
+  public static let version = 4
 
   /// Extracts the facts of `unit`, whose main file is `file`.
   public func extract(_ unit: TranslationUnit, file: SourcePath) -> TranslationUnitFacts {
@@ -109,6 +109,12 @@ final class ExtractionWalk {
   var currentVariable: String?
   /// What the monitoring and tuning facts of the function being walked need (`ExtractionWalk+Observability`).
   var observation: ObservationState?
+  /// The top-level statements of the body being walked, which place its calls and facts.
+  var bodyLayout: BodyLayout?
+  /// The chain of cursors from the body to the one being visited (`ExtractionWalk+Guards`).
+  var ancestry: [Ancestor] = []
+  /// Where each call site the body added so far sits in the body's file, for its placement once the body is done.
+  var callOffsets: [Int?] = []
 
   init(unit: TranslationUnit, paths: TreePathMapper) {
     self.unit = unit
@@ -217,8 +223,14 @@ final class ExtractionWalk {
 
     currentFunction = (SymbolID(usr), name, parameters, parameterNames)
     defer { currentFunction = nil }
-    beginObservations(body: body)
-    c.visit(body) { cursor, _ in
+    let layout = layout(of: body)
+    bodyLayout = layout
+    callOffsets = []
+    let firstCall = facts.callSites.count
+    beginObservations(layout: layout)
+    beginGuards(body: body)
+    c.visit(body) { cursor, parent in
+      enter(cursor, parent: parent)
       switch c.kind(cursor) {
       case CXCursor_CallExpr: handleCall(cursor)
       case CXCursor_BinaryOperator: handleAssignment(cursor)
@@ -228,7 +240,12 @@ final class ExtractionWalk {
       observe(cursor)
       return CXChildVisit_Recurse
     }
-    endObservations()
+    // Drop calls make the segment they end an exit, for the calls beside them as for the counters.
+    let placing = layout.placements(dropOffsets: observation?.dropOffsets ?? [])
+    endObservations(placing: placing)
+    for (i, offset) in callOffsets.enumerated() { facts.callSites[firstCall + i].placement = placing(offset).0 }
+    bodyLayout = nil
+    ancestry = []
   }
 
   func walkVariable(_ variable: CXCursor) {
@@ -314,8 +331,10 @@ final class ExtractionWalk {
     var location: SourceLocation
     var expression: String
     var macro: MacroUse?
+    var at: Place?
     if written, let namePlace, let nameLocation = namePlace.location, let text = namePlace.file.text {
       location = nameLocation
+      at = namePlace
       let start = extent(calleeExpression).flatMap { $0.start.file === namePlace.file ? $0.start.offset : nil }
         ?? namePlace.offset
       // Past the name, any `)` closing a wrapper (`READ_ONCE(sk->sk_data_ready)(sk)`), then the argument list.
@@ -334,15 +353,17 @@ final class ExtractionWalk {
         kind = .pointer
       }
     } else {
-      guard let at = expansionPlace(api.clang_getCursorLocation(call)), let atLocation = at.location,
-        let text = at.file.text
+      guard let expansion = expansionPlace(api.clang_getCursorLocation(call)), let atLocation = expansion.location,
+        let text = expansion.file.text
       else { return }
       location = atLocation
+      at = expansion
       kind = .macro
-      let name = text.identifier(at: at.offset)
-      let end = text.endOfParenthesizedGroup(from: at.offset + name.utf8.count) ?? (at.offset + name.utf8.count)
-      expression = SourceText.foldingWhitespace(text.text(at.offset..<end))
-      macro = MacroUse(name: name, definition: macroDefinition(at: at))
+      let name = text.identifier(at: expansion.offset)
+      let end =
+        text.endOfParenthesizedGroup(from: expansion.offset + name.utf8.count) ?? (expansion.offset + name.utf8.count)
+      expression = SourceText.foldingWhitespace(text.text(expansion.offset..<end))
+      macro = MacroUse(name: name, definition: macroDefinition(at: expansion))
     }
 
     let arguments = (0..<max(0, Int(api.clang_Cursor_getNumArguments(call)))).map {
@@ -353,7 +374,8 @@ final class ExtractionWalk {
       CallSiteFact(
         caller: caller.id, location: location, kind: kind, target: target,
         throughPointer: kind == .macro && target.isPointer, expression: expression, macro: macro,
-        arguments: arguments, config: config))
+        arguments: arguments, config: config, guards: currentGuards()))
+    callOffsets.append(bodyLayout?.offset(of: at))
 
     // Index the bodies of header functions the path may step into.
     if let fn = calleeFunction {

@@ -2,22 +2,8 @@ import CClang
 import KwalkCore
 
 /// The monitoring and tuning facts of one function body while it is walked, kept with their byte offsets until the
-/// body's top-level layout places them on the main line, in a branch or on an exit.
+/// body's layout (`BodyLayout`) places them on the main line, in a branch or on an exit.
 final class ObservationState {
-  /// One top-level statement of the body.
-  struct Statement {
-    /// Byte offset where it starts; it runs to the next statement's start.
-    var start: Int
-    /// Its first line.
-    var line: Int
-    /// It is (or starts with) a label.
-    var isLabel: Bool
-    /// Its statement under any labels is a `return` or `goto`.
-    var isTerminator: Bool
-    /// Its statement under any labels is an `if`, `switch`, loop or block.
-    var isControl: Bool
-  }
-
   /// A fact waiting for its placement.
   enum Pending {
     case read(DataTarget, SourceLocation)
@@ -26,9 +12,8 @@ final class ObservationState {
     case helper(SymbolID, SourceLocation)
   }
 
-  /// The file the body is in; facts elsewhere are placed in a branch.
-  let file: WalkFile?
-  let statements: [Statement]
+  /// The body's top-level statements.
+  let layout: BodyLayout
   var pending: [(offset: Int?, fact: Pending)] = []
   /// Local variables that hold a sysctl table (`tbl = netns_core_table`), by USR.
   var localTables: [String: String] = [:]
@@ -37,59 +22,13 @@ final class ObservationState {
   /// MIB tables whose names this function printed already.
   var printedTables: Set<String> = []
 
-  init(file: WalkFile?, statements: [Statement]) {
-    self.file = file
-    self.statements = statements
-  }
+  init(layout: BodyLayout) { self.layout = layout }
 
-  /// The placement and segment line of a fact at `offset` in the body's file.
-  func placements(dropOffsets: [Int]) -> (Int?) -> (FactPlacement, Int) {
-    let n = statements.count
-    func index(_ offset: Int) -> Int? {
-      var found: Int?
-      for (i, s) in statements.enumerated() where s.start <= offset { found = i }
-      return found
-    }
-    // Drops on the top level of a segment (not inside a branch) make it an exit.
-    var dropStatements: Set<Int> = []
-    for o in dropOffsets { if let i = index(o), !statements[i].isControl { dropStatements.insert(i) } }
-    // Segments start at labels; before the first label, the entry segment.
-    let labels = statements.indices.filter { statements[$0].isLabel }
-    var segmentOf = [Int](repeating: -1, count: n)
-    for (k, l) in labels.enumerated() {
-      let end = k + 1 < labels.count ? labels[k + 1] : n
-      for i in l..<end { segmentOf[i] = k }
-    }
-    var exit = [Bool](repeating: false, count: labels.count)
-    var target = labels.map { statements[$0].line }
-    for k in labels.indices.reversed() {
-      let l = labels[k]
-      let end = k + 1 < labels.count ? labels[k + 1] : n
-      let containsDrop = (l..<end).contains { dropStatements.contains($0) }
-      let afterJump = l > 0 && statements[l - 1].isTerminator
-      let fallsThrough = !statements[end - 1].isTerminator
-      if containsDrop {
-        exit[k] = true
-      } else if fallsThrough && k + 1 < labels.count && exit[k + 1] {
-        exit[k] = true
-        target[k] = target[k + 1]
-      } else if afterJump {
-        exit[k] = true
-      }
-    }
-    // Statements after a top-level `return` or `goto` and before the next label run only after a jump.
-    var firstTerminator = n
-    for (i, s) in statements.enumerated() where s.isTerminator && segmentOf[i] == -1 {
-      firstTerminator = i
-      break
-    }
-    return { offset in
-      guard let offset, let i = index(offset) else { return (.branch, 0) }
-      let k = segmentOf[i]
-      if k >= 0 && exit[k] { return (.exit, target[k]) }
-      if k == -1 && i > firstTerminator { return (.exit, self.statements[i].line) }
-      if self.statements[i].isControl { return (.branch, self.statements[i].line) }
-      return (.mainLine, 0)
+  /// The offsets of the drop calls, which make the segment they end an exit.
+  var dropOffsets: [Int] {
+    pending.compactMap { p -> Int? in
+      if case .drop(.call, _, _, _) = p.fact { return p.offset }
+      return nil
     }
   }
 }

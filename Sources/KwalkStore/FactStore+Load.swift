@@ -74,10 +74,12 @@ extension FactStore {
         name: $0,
         definition: r.macroFile.map { SourceLocation(path: SourcePath($0), line: r.macroLine ?? 0, column: r.macroColumn ?? 1) })
     }
+    let file = SourcePath(r.file)
     return CallSiteFact(
-      caller: SymbolID(r.caller), location: SourceLocation(path: SourcePath(r.file), line: r.line, column: r.column),
+      caller: SymbolID(r.caller), location: SourceLocation(path: file, line: r.line, column: r.column),
       kind: CallKind(rawValue: r.kind) ?? .direct, target: target, throughPointer: r.throughPointer,
       expression: r.expression, macro: macro, arguments: ArgumentCoding.decode(r.arguments),
-      config: r.config.isEmpty ? [] : r.config.components(separatedBy: ","))
+      config: r.config.isEmpty ? [] : r.config.components(separatedBy: ","),
+      guards: GuardCoding.decode(r.guards, callFile: file), placement: FactPlacement(rawValue: r.placement) ?? .mainLine)
   }
 }

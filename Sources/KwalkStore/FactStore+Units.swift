@@ -175,6 +175,7 @@ extension FactStore {
       kind: s.kind.rawValue, targetKind: targetKind, targetUSR: usr, targetName: name, structName: structName,
       parameterIndex: index, throughPointer: s.throughPointer, expression: s.expression, macroName: s.macro?.name,
       macroFile: s.macro?.definition?.path.value, macroLine: s.macro?.definition?.line, macroColumn: s.macro?.definition?.column,
-      arguments: ArgumentCoding.encode(s.arguments), config: s.config.joined(separator: ","))
+      arguments: ArgumentCoding.encode(s.arguments), config: s.config.joined(separator: ","),
+      guards: GuardCoding.encode(s.guards, callFile: s.location.path), placement: s.placement.rawValue)
   }
 }

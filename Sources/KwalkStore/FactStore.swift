@@ -3,7 +3,8 @@ import GRDB
 import KwalkCore
 
 /// The SQLite file that holds one kernel's index: the facts of every parsed translation unit, what each unit read,
-/// and why each unit was added. The schema is the migrations below (`v1`, `v2-source-tokens`, `v3-observability`).
+/// and why each unit was added. The schema is the migrations below (`v1`, `v2-source-tokens`, `v3-observability`,
+/// `v4-call-guards`).
 public final class FactStore: Sendable {
   /// Marks the file as kwalk's (`PRAGMA application_id`), so a foreign SQLite file is never trusted.
   static let applicationID: Int32 = 0x6B77_616C  // "kwal"
@@ -111,6 +112,14 @@ public final class FactStore: Sendable {
             tu TEXT NOT NULL REFERENCES translation_unit(path) ON DELETE CASCADE, kind TEXT NOT NULL,
             payload TEXT NOT NULL);
           CREATE INDEX observation_tu ON observation(tu);
+          """)
+    }
+    // A call's guards (`GuardCoding`) and its placement among its function's top-level statements.
+    m.registerMigration("v4-call-guards") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE call_site ADD COLUMN guards TEXT NOT NULL DEFAULT '';
+          ALTER TABLE call_site ADD COLUMN placement TEXT NOT NULL DEFAULT 'mainLine';
           """)
     }
     return m

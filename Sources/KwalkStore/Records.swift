@@ -85,6 +85,10 @@ struct CallSiteRecord: Codable, FetchableRecord, PersistableRecord {
   var arguments: String
   /// Config conditions joined by commas.
   var config: String
+  /// The guards in the compact form of `GuardCoding`.
+  var guards: String
+  /// A `FactPlacement` raw value.
+  var placement: String
 
   enum Columns {
     static let caller = Column(CodingKeys.caller)
