@@ -46,6 +46,23 @@ import Testing
     }
   }
 
+  /// The hops the whole journey added to every walkthrough (the socket layer down to the protocol's sendmsg) carry a
+  /// note in each walkthrough, on 6.1 and 6.12.
+  @Test(arguments: ["6.1", "6.12"]) func theJourneysNewHopsHaveNotes(series: String) throws {
+    let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
+    let resolved = try k.workspace.resolveAnnotations(in: k.snapshot)
+    for name in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"] {
+      let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(name)).paths()
+      let send = try #require(paths.first { $0.direction == "send" })
+      let notes = AnnotationJoin.attach(resolved, to: send, graph: k.graph)
+      let sendmsg = try #require(send.hops.firstIndex { $0.callee.hasSuffix("sendmsg") && $0.kind != .direct
+        && !$0.caller.hasPrefix("sock_") })
+      let bare = zip(send.hops, notes.steps).prefix(sendmsg + 1).filter { $0.1.isEmpty }
+        .map { "\($0.0.caller) → \($0.0.callee)" }
+      #expect(bare == [], "\(name) \(series): socket-layer hops without a note")
+    }
+  }
+
   /// An annotations directory with the shipped walkthrough specs and one note file.
   func notesDirectory(_ note: String) throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-notes-\(UUID().uuidString)")

@@ -41,6 +41,12 @@ let classicReceive = [
   "net_rx_action", "process_backlog", "__netif_receive_skb", "ip_rcv", "ip_local_deliver", "tcp_v4_rcv",
 ]
 
+/// Where every shipped walkthrough's journey starts and ends, and the socket layer between the system call and the
+/// family's sendmsg.
+let journeyStart = "__sys_sendto"
+let journeySocketLayer = ["__sys_sendto", "__sock_sendmsg", "sock_sendmsg_nosec"]
+let journeyEnd = "sock_def_readable"
+
 /// Checks that `names` appear in `functions` in order.
 func inOrder(_ names: [String], _ functions: [String]) -> Bool {
   var i = 0
@@ -106,6 +112,37 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
     for (callee, want) in expected {
       let hop = try #require((send.hops + receive.hops).first { $0.callee == callee }, "\(callee) missing")
       #expect(hop.bindings.contains { $0.file == want.file && $0.text.contains(want.text) }, "\(callee): \(hop.bindings)")
+    }
+  }
+
+  /// Each shipped walkthrough runs from the system call to the reader: the send leg starts in the generic socket
+  /// layer (6.1: net/socket.c:2120 `__sys_sendto`, 6.12: net/socket.c:2161) and crosses the two pointers every socket
+  /// write takes, `sock->ops->sendmsg` (INDIRECT_CALL_INET, net/socket.c:718 in 6.1, :712 in 6.12) and
+  /// `sk->sk_prot->sendmsg` (INDIRECT_CALL_2 in inet_sendmsg or inet6_sendmsg), each resolved to the function the
+  /// spec's context names and bound where the family's tables are.
+  @Test(arguments: ["6.1", "6.12"]) func theWholeJourney(series: String) throws {
+    let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
+    let expected: [(name: String, ops: String, opsFile: String, proto: String, protoFile: String)] = [
+      ("tcp-ipv4", "inet_sendmsg", "net/ipv4/af_inet.c", "tcp_sendmsg", "net/ipv4/tcp_ipv4.c"),
+      ("tcp-ipv6", "inet6_sendmsg", "net/ipv6/af_inet6.c", "tcp_sendmsg", "net/ipv6/tcp_ipv6.c"),
+      ("udp-ipv4", "inet_sendmsg", "net/ipv4/af_inet.c", "udp_sendmsg", "net/ipv4/udp.c"),
+    ]
+    for w in expected {
+      let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(w.name)).paths()
+      let send = try #require(paths.first { $0.direction == "send" })
+      let receive = try #require(paths.last)
+      #expect(send.hops.first?.caller == journeyStart, "\(w.name): \(send.functions)")
+      #expect(receive.hops.last?.callee == journeyEnd, "\(w.name): \(receive.functions)")
+      #expect(inOrder(journeySocketLayer + [w.ops, w.proto], send.functions), "\(w.name): \(send.functions)")
+      let ops = try #require(send.hops.first { $0.callee == w.ops })
+      #expect(ops.caller == "sock_sendmsg_nosec" && ops.via == "INDIRECT_CALL_INET", "\(w.name): \(ops)")
+      #expect(ops.bindings.contains { $0.file == w.opsFile }, "\(w.name): \(ops.bindings)")
+      let proto = try #require(send.hops.first { $0.caller == w.ops && $0.callee == w.proto })
+      #expect(proto.via == "INDIRECT_CALL_2", "\(w.name): \(proto)")
+      #expect(proto.bindings.contains { $0.file == w.protoFile }, "\(w.name): \(proto.bindings)")
+      for p in paths {
+        for (a, b) in zip(p.hops, p.hops.dropFirst()) { #expect(a.callee == b.caller, "\(w.name) \(p.direction)") }
+      }
     }
   }
 
