@@ -142,6 +142,18 @@ public struct CallGraph: Sendable {
     }
   }
 
+  /// The edges into each function, worked out once for the whole index (the route finder's cost-to-go search runs
+  /// backwards from a stop). Parameter calls reach everything ever passed, as out of context.
+  public func edgesInto(_ callee: SymbolID) -> [CallEdge] {
+    if let known = memo.reverse.withLock({ $0 }) { return known[callee] ?? [] }
+    var reverse: [SymbolID: [CallEdge]] = [:]
+    for caller in snapshot.callsByCaller.keys.sorted() {
+      for e in edges(from: caller) { reverse[e.callee, default: []].append(e) }
+    }
+    memo.reverse.withLock { $0 = reverse }
+    return reverse[callee] ?? []
+  }
+
   static func unique(_ names: [String]) -> [String] {
     var seen: Set<String> = []
     return names.filter { seen.insert($0).inserted }.sorted()
@@ -151,4 +163,5 @@ public struct CallGraph: Sendable {
 /// The edges `CallGraph` has worked out, shared by copies of the graph and by threads.
 final class EdgeMemo: Sendable {
   let edges = Mutex<[SymbolID: [CallEdge]]>([:])
+  let reverse = Mutex<[SymbolID: [CallEdge]]?>(nil)
 }

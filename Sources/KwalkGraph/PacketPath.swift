@@ -30,6 +30,11 @@ public struct PacketPath: Hashable, Codable, Sendable {
   /// The spec's stops that this kernel has under another name or lacks (`used` nil); stops found under their first
   /// name are not listed.
   public var renamedStops: [Stop] = []
+  /// For a leg started by a softirq: the calls that run it in this scenario, from a function on the previous leg to
+  /// the entry (the spec's `runs:`).
+  public var runs: [Hop] = []
+  /// Where another route reached the same stop, and why this one was taken.
+  public var branchPoints: [BranchPoint] = []
 
   /// How this kernel names the spec's stops, for a reader: `__netif_rx is netif_rx here; __udp4_lib_rcv is absent`.
   public var stopNote: String? {
@@ -50,6 +55,8 @@ public enum PathError: Error, CustomStringConvertible, Equatable {
   case constraintMatchesNothing(field: String, choose: String, candidates: [String], spec: String, line: Int)
   case noSoftirqEntry(entry: String, after: String)
   case unknownDirection(String, available: [String])
+  case ruledOut(from: String, to: String, walkthrough: String, term: String, reason: String, file: String, line: Int)
+  case runsOffLeg(String, leg: String, walkthrough: String)
 
   public var description: String {
     switch self {
@@ -68,6 +75,12 @@ public enum PathError: Error, CustomStringConvertible, Equatable {
         + "\(candidates.isEmpty ? "none" : candidates.joined(separator: ", ")))"
     case .noSoftirqEntry(let entry, let after):
       return "no softirq raised at the end of \(after) reaches \(entry)"
+    case .ruledOut(let from, let to, let w, let term, let reason, let file, let line):
+      return "walkthrough \(w): \(to) is reached from \(from) only through code the scenario rules out (\(term): "
+        + "\(reason) at \(file):\(line)): add a waypoint, or drop '\(term)' from [scenario] if the traffic needs it"
+    case .runsOffLeg(let name, let leg, let w):
+      return "walkthrough \(w): 'runs:' starts at \(name), which is not on the \(leg) leg: start it at a function "
+        + "the \(leg) leg passes"
     case .unknownDirection(let d, let available):
       return "unknown direction '\(d)': this walkthrough has \(available.joined(separator: ", "))"
     }

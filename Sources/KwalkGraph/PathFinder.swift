@@ -1,19 +1,32 @@
 import KwalkCore
 import KwalkIndex
+import Synchronization
 
-/// Finds a walkthrough's legs in a call graph: between consecutive stops, the shortest chain of real call edges,
-/// with function-typed parameters bound to what the caller on the path passed.
+/// Finds a walkthrough's legs in a call graph: between consecutive stops, the route of real call edges that the
+/// evidence favours (`RouteEvidence`: length, the conditions around each call, hints, exits, and what the spec's
+/// scenario rules out), with function-typed parameters bound to what the caller on the route passed. Every
+/// function on the leg from which another route reached the same stop becomes a `BranchPoint`.
 public struct PathFinder: Sendable {
   public let graph: CallGraph
   public let spec: WalkthroughSpec
   /// Longest chain searched between two stops.
   public var maxDepth = 40
-  /// Whether to look for other routes between stops (most of the work; discovery only needs the main path).
+  /// Whether to work out branch points (most of the work; discovery only needs the route).
   public var findsAlternatives = true
+  /// How much worse than the taken route (in `RouteEvidence` tenths, rulings aside) a route may be and still be
+  /// shown as not taken.
+  public var branchSlack = 100
+  /// The evidence of each edge, worked out once.
+  let memo = EvidenceMemo()
+  /// Every name the spec gives a function: stops keep their family whatever their names say.
+  let named: Set<String>
 
   public init(graph: CallGraph, spec: WalkthroughSpec) {
     self.graph = graph
     self.spec = spec
+    var named = Set(spec.namedFunctions)
+    for leg in spec.legs { for names in leg.aliases.values { named.formUnion(names) } }
+    self.named = named
   }
 
   /// A search state: a function and what its function-typed parameters hold on this path.
@@ -47,24 +60,90 @@ public struct PathFinder: Sendable {
     let found = try leg.resolveStops(walkthrough: spec.name) { graph.resolve(name: $0) }
     let stops = found.compactMap(\.id)
     var hops: [Hop] = []
-    var alternatives: [PacketPath.Alternative] = []
+    var runs: [Hop] = []
+    var branchPoints: [BranchPoint] = []
     if let after = leg.after, let before = previous[after] {
       hops.append(try softirqHop(into: stops[0], after: before))
+      if !leg.runs.isEmpty { runs = try runHops(leg, after: before, entry: stops[0]) }
     }
-    var state = State(function: stops[0], arguments: [:])
+    let (legHops, points) = try route(through: stops)
+    hops += legHops
+    branchPoints += points.map { p in
+      var p = p
+      p.hop += hops.count - legHops.count
+      return p
+    }
+    return PacketPath(
+      walkthrough: spec.name, direction: leg.direction, kernel: graph.snapshot.version.description, hops: hops,
+      alternatives: branchPoints.flatMap { $0.alternatives }, renamedStops: found.filter { $0.used != $0.name },
+      runs: runs, branchPoints: branchPoints)
+  }
+
+  /// The route through `stops` in order, and its branch points (hop indices relative to the route).
+  func route(through stops: [SymbolID], start: State? = nil) throws -> ([Hop], [BranchPoint]) {
+    var hops: [Hop] = []
+    var points: [BranchPoint] = []
+    var state = start ?? State(function: stops[0], arguments: [:])
     for target in stops.dropFirst() {
-      guard let (edges, end) = search(from: state, to: target, avoiding: nil) else {
+      guard let found = search(from: state, to: target) else {
         throw PathError.cannotJoin(
           from: graph.name(state.function), to: graph.name(target), walkthrough: spec.name,
           blocker: unresolvedPointer(from: state))
       }
-      hops += edges.map { Hop(edge: $0, graph: graph, context: context(for: $0)) }
-      if findsAlternatives { alternatives += self.alternatives(from: state, to: target, main: edges) }
-      state = end
+      if found.cost >= RouteEvidence.ruledOut, let r = found.edges.lazy.compactMap({ self.evidence($0).ruling }).first {
+        throw PathError.ruledOut(
+          from: graph.name(state.function), to: graph.name(target), walkthrough: spec.name, term: r.term,
+          reason: r.reason, file: r.file, line: r.line)
+      }
+      if findsAlternatives {
+        points += branchPoints(along: found, to: target).map { p in
+          var p = p
+          p.hop += hops.count
+          return p
+        }
+      }
+      hops += found.edges.map { Hop(edge: $0, graph: graph, context: context(for: $0)) }
+      state = found.end
     }
-    return PacketPath(
-      walkthrough: spec.name, direction: leg.direction, kernel: graph.snapshot.version.description, hops: hops,
-      alternatives: alternatives, renamedStops: found.filter { $0.used != $0.name })
+    return (hops, points)
+  }
+
+  /// The chain of `leg.runs` from a function on the previous leg to `entry`: how the softirq comes to run.
+  func runHops(_ leg: WalkthroughSpec.Leg, after before: PacketPath, entry: SymbolID) throws -> [Hop] {
+    let names = leg.runs
+    guard let start = graph.resolve(name: names[0]) else {
+      throw PathError.unknownFunction(names[0], walkthrough: spec.name)
+    }
+    guard before.functions.contains(graph.name(start)) else {
+      throw PathError.runsOffLeg(names[0], leg: before.direction, walkthrough: spec.name)
+    }
+    var stops = [start]
+    for n in names.dropFirst() {
+      guard let id = graph.resolve(name: n) else { throw PathError.unknownFunction(n, walkthrough: spec.name) }
+      stops.append(id)
+    }
+    return try route(through: stops + [entry]).0
+  }
+
+  // MARK: Evidence
+
+  /// What `edge` costs on a route of this walkthrough.
+  func evidence(_ edge: CallEdge) -> RouteEvidence {
+    let key = EdgeKey(edge)
+    if let known = memo.evidence.withLock({ $0[key] }) { return known }
+    let e = RouteEvidence.of(
+      edge, callee: graph.function(edge.callee)?.name ?? graph.name(edge.callee), scenario: spec.scenario,
+      stops: named)
+    memo.evidence.withLock { $0[key] = e }
+    return e
+  }
+
+  /// The edges a route may take out of `state`: calls (softirq edges only start a leg, see `softirqHop`) to
+  /// indexed functions, through pointers the spec's context allows.
+  func usableEdges(from state: State) -> [CallEdge] {
+    graph.edges(from: state.function, arguments: state.arguments).filter {
+      $0.kind != .softirq && allowed($0) && graph.snapshot.functions[$0.callee] != nil
+    }
   }
 
   /// The edges a constrained pointer may take.
@@ -92,38 +171,52 @@ public struct PathFinder: Sendable {
     }
   }
 
-  /// Breadth-first search over call edges; ties go to the call that comes first in the source.
-  func search(from start: State, to target: SymbolID, avoiding: EdgeKey?) -> ([CallEdge], State)? {
-    if start.function == target { return ([], start) }
+  // MARK: Search
+
+  /// A route found by `search`.
+  struct Found {
+    var edges: [CallEdge]
+    /// The state before each edge, then the end state.
+    var states: [State]
+    var cost: Int
+    var end: State { states[states.count - 1] }
+  }
+
+  /// The cheapest route by evidence (Dijkstra); among equally cheap ones, the one whose calls come first in the
+  /// source, as a breadth-first search would find it when no evidence tells routes apart.
+  func search(from start: State, to target: SymbolID, avoiding: EdgeKey? = nil) -> Found? {
+    if start.function == target { return Found(edges: [], states: [start], cost: 0) }
+    var best: [State: Int] = [start: 0]
+    var depth: [State: Int] = [start: 0]
     var previous: [State: (State, CallEdge)] = [:]
-    var frontier = [start]
-    var seen: Set<State> = [start]
-    var depth = 0
-    while !frontier.isEmpty && depth < maxDepth {
-      depth += 1
-      var next: [State] = []
-      for state in frontier {
-        // Softirq edges only start a receive leg (see `softirqHop`); inside a leg the path is calls.
-        for edge in graph.edges(from: state.function, arguments: state.arguments)
-        where edge.kind != .softirq && allowed(edge) {
-          if let avoiding, EdgeKey(edge) == avoiding { continue }
-          guard graph.snapshot.functions[edge.callee] != nil else { continue }
-          let s = State(function: edge.callee, arguments: bindArguments(edge, from: state))
-          guard seen.insert(s).inserted else { continue }
-          previous[s] = (state, edge)
-          if edge.callee == target {
-            var chain: [CallEdge] = []
-            var cursor = s
-            while let (p, e) = previous[cursor] {
-              chain.append(e)
-              cursor = p
-            }
-            return (chain.reversed(), s)
-          }
-          next.append(s)
+    var queue = CostQueue<State>()
+    queue.push(start, cost: 0)
+    var done: Set<State> = []
+    while let (state, cost) = queue.pop() {
+      guard done.insert(state).inserted else { continue }
+      if state.function == target {
+        var edges: [CallEdge] = []
+        var states = [state]
+        var cursor = state
+        while let (p, e) = previous[cursor] {
+          edges.append(e)
+          states.append(p)
+          cursor = p
         }
+        return Found(edges: edges.reversed(), states: states.reversed(), cost: cost)
       }
-      frontier = next
+      let d = depth[state] ?? 0
+      guard d < maxDepth else { continue }
+      for edge in usableEdges(from: state) {
+        if let avoiding, EdgeKey(edge) == avoiding { continue }
+        let s = State(function: edge.callee, arguments: bindArguments(edge, from: state))
+        let c = cost + evidence(edge).cost
+        if let known = best[s], known <= c { continue }
+        best[s] = c
+        depth[s] = d + 1
+        previous[s] = (state, edge)
+        queue.push(s, cost: c)
+      }
     }
     return nil
   }
@@ -162,22 +255,6 @@ public struct PathFinder: Sendable {
     return out
   }
 
-  /// Up to three other routes: the shortest path when one edge of the main route is taken away.
-  func alternatives(from start: State, to target: SymbolID, main: [CallEdge]) -> [PacketPath.Alternative] {
-    var out: [PacketPath.Alternative] = []
-    var seen: Set<[String]> = [main.map { graph.name($0.callee) }]
-    for edge in main where edge.kind == .pointer || edge.kind == .macro || main.count <= 12 {
-      guard out.count < 3 else { break }
-      guard let (alt, _) = search(from: start, to: target, avoiding: EdgeKey(edge)) else { continue }
-      let names = alt.map { graph.name($0.callee) }
-      guard names.count <= main.count + 3, seen.insert(names).inserted else { continue }
-      out.append(
-        PacketPath.Alternative(
-          from: graph.name(start.function), to: graph.name(target), functions: [graph.name(start.function)] + names))
-    }
-    return out
-  }
-
   /// The softirq hop that starts a receive leg: a raise at the end of the previous leg reaching `entry`.
   func softirqHop(into entry: SymbolID, after before: PacketPath) throws -> Hop {
     let callers = before.hops.suffix(3).map(\.callerID) + before.hops.suffix(1).map(\.calleeID)
@@ -209,5 +286,50 @@ public struct PathFinder: Sendable {
       frontier = next
     }
     return nil
+  }
+}
+
+/// The evidence `PathFinder` has worked out, shared by copies of the finder.
+final class EvidenceMemo: Sendable {
+  let evidence = Mutex<[PathFinder.EdgeKey: RouteEvidence]>([:])
+}
+
+/// A priority queue of states by cost; equal costs leave in the order they came in.
+struct CostQueue<Element> {
+  private var heap: [(cost: Int, order: Int, element: Element)] = []
+  private var pushed = 0
+
+  mutating func push(_ e: Element, cost: Int) {
+    heap.append((cost, pushed, e))
+    pushed += 1
+    var i = heap.count - 1
+    while i > 0 {
+      let p = (i - 1) / 2
+      guard less(i, p) else { break }
+      heap.swapAt(i, p)
+      i = p
+    }
+  }
+
+  mutating func pop() -> (Element, Int)? {
+    guard !heap.isEmpty else { return nil }
+    heap.swapAt(0, heap.count - 1)
+    let top = heap.removeLast()
+    var i = 0
+    while true {
+      let l = 2 * i + 1
+      let r = l + 1
+      var m = i
+      if l < heap.count && less(l, m) { m = l }
+      if r < heap.count && less(r, m) { m = r }
+      guard m != i else { break }
+      heap.swapAt(i, m)
+      i = m
+    }
+    return (top.element, top.cost)
+  }
+
+  private func less(_ a: Int, _ b: Int) -> Bool {
+    (heap[a].cost, heap[a].order) < (heap[b].cost, heap[b].order)
   }
 }

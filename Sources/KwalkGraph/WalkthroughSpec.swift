@@ -21,13 +21,21 @@ import KwalkCore
 ///
 /// [context]
 /// napi_struct.poll = process_backlog: the device is loopback, whose packets wait on the per-CPU backlog
+///
+/// [scenario]
+/// family: ipv4
+/// inactive: rps, netfilter-rules
 /// ```
+/// A leg's section may have any name (`[reply]`); `runs:` in a leg with `after:` lists the functions from one on
+/// the previous leg to this leg's entry: how the softirq that starts this leg actually gets to run. `[scenario]`
+/// states the situation in terms `ScenarioTerms` knows, never kernel facts; the route finder turns them into
+/// evidence.
 /// A waypoint written `a | b` is the function `a`, called `b` in other kernel versions (the first name a kernel
 /// defines is used); one written `a?` is optional: a kernel without it simply skips it (`WalkthroughSpec+Stops.swift`).
 public struct WalkthroughSpec: Hashable, Sendable {
   /// One direction of travel.
   public struct Leg: Hashable, Sendable {
-    /// `send` or `receive`.
+    /// The section's name: `send`, `receive`, or another leg's (`reply`).
     public var direction: String
     /// The first function.
     public var entry: String
@@ -43,6 +51,8 @@ public struct WalkthroughSpec: Hashable, Sendable {
     public var aliases: [String: [String]] = [:]
     /// Waypoints a kernel may lack.
     public var optional: Set<String> = []
+    /// From a function on the `after` leg to `entry`: the stops of the chain that runs this leg's softirq.
+    public var runs: [String] = []
 
     /// Entry, waypoints and exit in order.
     public var stops: [String] { [entry] + waypoints + [exit] }
@@ -66,13 +76,41 @@ public struct WalkthroughSpec: Hashable, Sendable {
   public var files: [SourcePath]
   public var legs: [Leg]
   public var constraints: [ContextConstraint]
+  /// The situation the walkthrough is about.
+  public var scenario: Scenario
   /// The spec file.
   public var source: String
 
   /// Every function the spec names.
   public var namedFunctions: [String] {
     var seen: Set<String> = []
-    return (legs.flatMap(\.stops) + constraints.map(\.choose)).filter { seen.insert($0).inserted }
+    return (legs.flatMap { $0.stops + $0.runs } + constraints.map(\.choose)).filter { seen.insert($0).inserted }
+  }
+}
+
+extension WalkthroughSpec {
+  /// What the walkthrough's traffic is: its family, its socket, and the features compiled in but idle at run time.
+  public struct Scenario: Hashable, Sendable {
+    public struct Term: Hashable, Sendable {
+      public var aspect: ScenarioTerms.Aspect
+      public var name: String
+      /// Line in the spec.
+      public var line: Int
+    }
+
+    public var terms: [Term] = []
+
+    public init(terms: [Term] = []) { self.terms = terms }
+
+    /// The declared family, if any.
+    public var family: ScenarioTerms.Family? {
+      terms.first { $0.aspect == .family }.flatMap { ScenarioTerms.Family(rawValue: $0.name) }
+    }
+
+    /// The terms whose code this scenario rules out: idle features and situations it is not in.
+    public var rulingOut: [ScenarioTerms.Term] {
+      terms.compactMap { ScenarioTerms.term($0.name, aspect: $0.aspect) }.filter { !$0.signals.isEmpty }
+    }
   }
 }
 

@@ -12,9 +12,10 @@ struct WalkthroughSpecParser {
   var files: [SourcePath] = []
   var legs: [WalkthroughSpec.Leg] = []
   var constraints: [WalkthroughSpec.ContextConstraint] = []
-  /// `""` before the first section, then `send`, `receive` or `context`.
+  var scenario = WalkthroughSpec.Scenario()
+  /// `""` before the first section, then a leg's name, `context` or `scenario`.
   var section = ""
-  /// The `[send]` or `[receive]` section being read.
+  /// The leg section (`[send]`, `[receive]`, `[reply]`…) being read.
   var leg: WalkthroughSpec.Leg?
   /// Where each key of the header or of the open leg was written, so that a second one is an error, not a silent
   /// overwrite.
@@ -36,6 +37,8 @@ struct WalkthroughSpecParser {
       try open(String(line.dropFirst().dropLast()), at: n)
     } else if section == "context" {
       constraints.append(try constraint(line, at: n))
+    } else if section == "scenario" {
+      try scenarioLine(line, at: n)
     } else {
       guard let colon = line.firstIndex(of: ":") else { throw malformed(n, "expected 'key: value'") }
       let key = line[..<colon].trimmingCharacters(in: .whitespaces)
@@ -46,18 +49,20 @@ struct WalkthroughSpecParser {
 
   mutating func open(_ name: String, at n: Int) throws {
     try closeLeg()
-    guard ["send", "receive", "context"].contains(name) else {
-      throw malformed(n, "unknown section [\(InputText.quoted(name))]")
+    guard InputText.isName(name), !name.hasPrefix(".") else {
+      throw malformed(n, "unknown section [\(InputText.quoted(name))]: a leg's name ([send], [receive], …), [context] or [scenario]")
     }
     if let first = sections[name] { throw malformed(n, "[\(name)] appears twice (first at line \(first))") }
     sections[name] = n
     section = name
     keys = [:]
-    if name != "context" { leg = WalkthroughSpec.Leg(direction: name, entry: "", waypoints: [], exit: "", line: n) }
+    if name != "context" && name != "scenario" {
+      leg = WalkthroughSpec.Leg(direction: name, entry: "", waypoints: [], exit: "", line: n)
+    }
   }
 
   mutating func set(_ key: String, _ value: String, at n: Int) throws {
-    let known = leg == nil ? ["name", "title", "files"] : ["entry", "exit", "waypoints", "after"]
+    let known = leg == nil ? ["name", "title", "files"] : ["entry", "exit", "waypoints", "after", "runs"]
     guard known.contains(key) else { throw malformed(n, "unknown key '\(InputText.quoted(key))'") }
     if let first = keys[key] { throw malformed(n, "'\(key)' appears twice (first at line \(first))") }
     keys[key] = n
@@ -82,9 +87,34 @@ struct WalkthroughSpecParser {
       leg?.waypoints = names
       leg?.aliases = aliases
       leg?.optional = optional
+    case "runs":
+      let runs = try list(value).map { try function($0, at: n) }
+      guard !runs.isEmpty else { throw malformed(n, "'runs:' lists the functions from the previous leg to this leg's entry") }
+      leg?.runs = runs
     default:
       let after = try after(value, at: n)
       leg?.after = after
+    }
+  }
+
+  /// `family: ipv6`, `inactive: rps, gso`: every term must be one the route finder knows for that key.
+  mutating func scenarioLine(_ line: String, at n: Int) throws {
+    guard let colon = line.firstIndex(of: ":") else { throw malformed(n, "expected 'key: terms' in [scenario]") }
+    let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+    guard let aspect = ScenarioTerms.Aspect(rawValue: key) else {
+      throw malformed(
+        n, "unknown scenario key '\(InputText.quoted(key))': known are "
+          + ScenarioTerms.Aspect.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    if let first = keys[key] { throw malformed(n, "'\(key)' appears twice (first at line \(first))") }
+    keys[key] = n
+    for term in list(String(line[line.index(after: colon)...])) {
+      guard ScenarioTerms.term(term, aspect: aspect) != nil else {
+        throw malformed(
+          n, "unknown \(key) '\(InputText.quoted(term))': known are "
+            + ScenarioTerms.all.filter { $0.aspect == aspect }.map(\.name).joined(separator: ", "))
+      }
+      scenario.terms.append(WalkthroughSpec.Scenario.Term(aspect: aspect, name: term, line: n))
     }
   }
 
@@ -131,7 +161,7 @@ struct WalkthroughSpecParser {
   /// The leg this one continues: it must come earlier in the file, because the path finder joins legs in order.
   func after(_ value: String, at n: Int) throws -> String {
     guard let leg, value != leg.direction, legs.contains(where: { $0.direction == value }) else {
-      throw malformed(n, "'after: \(InputText.quoted(value))' must name a [send] or [receive] section above this one")
+      throw malformed(n, "'after: \(InputText.quoted(value))' must name a leg's section above this one")
     }
     return value
   }
@@ -143,6 +173,9 @@ struct WalkthroughSpecParser {
   mutating func closeLeg() throws {
     guard let l = leg else { return }
     guard !l.entry.isEmpty, !l.exit.isEmpty else { throw malformed(l.line, "[\(l.direction)] needs entry and exit") }
+    if !l.runs.isEmpty && l.after == nil {
+      throw malformed(l.line, "[\(l.direction)] has 'runs:' but no 'after:': runs start on the leg it continues")
+    }
     legs.append(l)
     leg = nil
   }
@@ -152,9 +185,9 @@ struct WalkthroughSpecParser {
   mutating func finish() throws -> WalkthroughSpec {
     try closeLeg()
     guard !name.isEmpty else { throw malformed(1, "no 'name:'") }
-    guard !legs.isEmpty else { throw malformed(1, "no [send] or [receive]") }
+    guard !legs.isEmpty else { throw malformed(1, "no leg ([send], [receive], …)") }
     return WalkthroughSpec(
       name: name, title: title.isEmpty ? name : title, files: files, legs: legs, constraints: constraints,
-      source: source)
+      scenario: scenario, source: source)
   }
 }

@@ -12,7 +12,7 @@ import Testing
 
   /// What each fixture's error says after `<path>:`.
   static let expected: [String: String] = [
-    "after-a-later-leg.walk": "4: 'after: send' must name a [send] or [receive] section above this one",
+    "after-a-later-leg.walk": "4: 'after: send' must name a leg's section above this one",
     // Trapped (index out of range) before: a context line that is only a colon.
     "colon-alone-in-context.walk": "2: a context line reads 'struct.field = function: why'",
     // Found by fuzzing: a \r or \v in a key or section name was printed raw, breaking the error's line.

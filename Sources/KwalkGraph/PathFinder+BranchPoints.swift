@@ -1,0 +1,129 @@
+import KwalkCore
+
+extension PathFinder {
+  /// The branch points of one route to `target`: every function on it with another way out that still reaches
+  /// `target` no more than `branchSlack` worse (rulings aside), each with its best few routes not taken.
+  func branchPoints(along found: Found, to target: SymbolID) -> [BranchPoint] {
+    guard !found.edges.isEmpty else { return [] }
+    let toGo = costToGo(target)
+    let costs = found.edges.map { evidence($0).cost }
+    var remaining = [Int](repeating: 0, count: costs.count + 1)
+    for i in stride(from: costs.count - 1, through: 0, by: -1) { remaining[i] = remaining[i + 1] + costs[i] }
+    let onRoute = found.states.map(\.function)
+    var out: [BranchPoint] = []
+    for (i, taken) in found.edges.enumerated() {
+      let state = found.states[i]
+      var others: [(edge: CallEdge, cost: Int)] = []
+      var seen: Set<EdgeKey> = [EdgeKey(taken)]
+      for e in usableEdges(from: state) where seen.insert(EdgeKey(e)).inserted {
+        guard let rest = e.callee == target ? 0 : toGo[e.callee] else { continue }
+        let total = evidence(e).cost + rest
+        guard Self.plain(total) <= Self.plain(remaining[i]) + branchSlack else { continue }
+        others.append((e, total))
+      }
+      guard !others.isEmpty else { continue }
+      others.sort { $0.cost < $1.cost }
+      let shown = others.prefix(3)
+      let takenRoute = BranchPoint.Route(
+        callee: graph.name(taken.callee), callsite: place(taken), functions: onRoute[i...].map(graph.name),
+        cost: remaining[i], evidence: notes(found.edges[i...]), ruledOut: nil)
+      var routes: [BranchPoint.Route] = []
+      var conditions: [BranchPoint.Condition?] = []
+      for (e, cost) in shown {
+        let edges = completion(from: e, to: target, toGo: toGo, rejoining: Set(onRoute[(i + 1)...]))
+        let names = [graph.name(state.function)] + edges.map { graph.name($0.callee) }
+        routes.append(
+          BranchPoint.Route(
+            callee: graph.name(e.callee), callsite: place(e), functions: names, cost: cost,
+            evidence: notes(edges[...]), ruledOut: edges.lazy.compactMap { self.evidence($0).ruling }.first))
+        conditions.append(condition(taken: taken, other: e))
+      }
+      out.append(
+        BranchPoint(
+          function: graph.name(state.function), toward: graph.name(target), hop: i, taken: takenRoute,
+          notTaken: routes, conditions: conditions))
+    }
+    return out
+  }
+
+  /// A cost without its rulings: how long and how conditional a route is.
+  static func plain(_ cost: Int) -> Int { cost % RouteEvidence.ruledOut }
+
+  /// The cheapest cost from each function to `target`, over edges followed backwards (out of context).
+  func costToGo(_ target: SymbolID) -> [SymbolID: Int] {
+    var best: [SymbolID: Int] = [target: 0]
+    var queue = CostQueue<SymbolID>()
+    queue.push(target, cost: 0)
+    var done: Set<SymbolID> = []
+    while let (f, cost) = queue.pop() {
+      guard done.insert(f).inserted, cost < 2 * RouteEvidence.ruledOut else { continue }
+      for e in graph.edgesInto(f) where e.kind != .softirq && allowed(e) {
+        let c = cost + evidence(e).cost
+        if let known = best[e.caller], known <= c { continue }
+        best[e.caller] = c
+        queue.push(e.caller, cost: c)
+      }
+    }
+    return best
+  }
+
+  /// The route that `first` starts, followed down the cost-to-go until it reaches `target` or meets the taken
+  /// route again.
+  func completion(from first: CallEdge, to target: SymbolID, toGo: [SymbolID: Int], rejoining: Set<SymbolID>)
+    -> [CallEdge]
+  {
+    var edges = [first]
+    var visited: Set<SymbolID> = [first.caller, first.callee]
+    var at = first.callee
+    while at != target, !rejoining.contains(at), edges.count < maxDepth {
+      let next = graph.edges(from: at).filter {
+        $0.kind != .softirq && allowed($0) && !visited.contains($0.callee) && ($0.callee == target || toGo[$0.callee] != nil)
+      }.min { a, b in
+        evidence(a).cost + (toGo[a.callee] ?? 0) < evidence(b).cost + (toGo[b.callee] ?? 0)
+      }
+      guard let next else { break }
+      edges.append(next)
+      visited.insert(next.callee)
+      at = next.callee
+    }
+    return edges
+  }
+
+  /// The condition that tells `taken` from `other`: the innermost guard of one that the other lacks.
+  func condition(taken: CallEdge, other: CallEdge) -> BranchPoint.Condition? {
+    func key(_ g: BranchGuard) -> String { "\(g.kind.rawValue)|\(g.location)" }
+    let takenKeys = Set(taken.site.guards.map(key))
+    let otherKeys = Set(other.site.guards.map(key))
+    if let g = other.site.guards.last(where: { !takenKeys.contains(key($0)) }) {
+      return BranchPoint.Condition(
+        text: RouteEvidence.describe(g), file: g.location.path.value, line: g.location.line, decides: "other")
+    }
+    if let g = taken.site.guards.last(where: { !otherKeys.contains(key($0)) }) {
+      return BranchPoint.Condition(
+        text: RouteEvidence.describe(g), file: g.location.path.value, line: g.location.line, decides: "taken")
+    }
+    return nil
+  }
+
+  /// The evidence along some edges, in words: rulings, hints, error tests and exits.
+  func notes(_ edges: ArraySlice<CallEdge>) -> [String] {
+    var out: [String] = []
+    for e in edges {
+      let ev = evidence(e)
+      if let r = ev.ruling {
+        out.append("ruled out by \(r.term): \(r.reason) (\(r.file):\(r.line))")
+      }
+      out += ev.notes.map { "\(graph.name(e.caller)) → \(graph.name(e.callee)): \($0)" }
+    }
+    return out
+  }
+
+  func place(_ e: CallEdge) -> Hop.Place { Hop.Place(file: e.site.location.path.value, line: e.site.location.line) }
+}
+
+extension BranchPoint {
+  /// The routes not taken as the older, plainer list of alternatives.
+  var alternatives: [PacketPath.Alternative] {
+    notTaken.map { PacketPath.Alternative(from: function, to: toward, functions: $0.functions) }
+  }
+}

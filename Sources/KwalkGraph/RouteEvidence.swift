@@ -1,0 +1,181 @@
+import KwalkCore
+
+/// What a call edge costs a route, and why: the evidence the route finder weighs (see "How routes are ranked" in
+/// docs/architecture.md). Costs are in tenths of a hop so that a guard can weigh less than a hop.
+public struct RouteEvidence: Hashable, Sendable {
+  /// Why the scenario rules an edge out.
+  public struct Ruling: Hashable, Codable, Sendable {
+    /// The scenario term (`rps`) or `family`.
+    public var term: String
+    /// What matched: `CONFIG_RPS around the call`, `if (skb_is_gso(skb))`, `ip_send_skb is IPv4 code`.
+    public var reason: String
+    /// Where it is written.
+    public var file: String
+    public var line: Int
+  }
+
+  public static let hop = 10
+  public static let guardCost = 15
+  public static let caseCost = 5
+  public static let hinted = 60
+  public static let errorTest = 30
+  public static let exit = 60
+  public static let ruledOut = 10_000
+
+  /// The edge's cost.
+  public var cost: Int
+  /// The facts behind the cost beyond one hop, for a reader: `unlikely(err) at net/ipv4/ip_output.c:123`.
+  public var notes: [String]
+  /// Set when the scenario rules the edge out.
+  public var ruling: Ruling?
+
+  /// The cost of `edge` under `scenario`; `stops` are the functions the spec names, which no family rule removes.
+  public static func of(_ edge: CallEdge, callee: String, scenario: WalkthroughSpec.Scenario, stops: Set<String>)
+    -> RouteEvidence
+  {
+    var e = RouteEvidence(cost: hop, notes: [], ruling: nil)
+    let site = edge.site
+    for g in site.guards {
+      e.cost += g.kind == .switchCase ? caseCost : guardCost
+      let at = "\(g.location.path.value):\(g.location.line)"
+      if (g.hint == .unlikely && g.kind == .then) || (g.hint == .likely && g.kind == .otherwise) {
+        e.cost += hinted
+        e.notes.append("only when \(describe(g)) is expected to be rare (\(at))")
+      } else if g.kind != .loop, runsOnError(g) {
+        e.cost += errorTest
+        e.notes.append("only on the error test \(describe(g)) (\(at))")
+      }
+    }
+    if site.placement == .exit {
+      e.cost += exit
+      e.notes.append("on an exit of \(edge.site.caller == edge.caller ? "its caller" : "the caller") reached by a jump")
+    }
+    if let r = ruling(edge, callee: callee, scenario: scenario, stops: stops) {
+      e.cost += ruledOut
+      e.ruling = r
+    }
+    return e
+  }
+
+  static func ruling(_ edge: CallEdge, callee: String, scenario: WalkthroughSpec.Scenario, stops: Set<String>)
+    -> Ruling?
+  {
+    let site = edge.site
+    let file = site.location.path.value
+    for term in scenario.rulingOut {
+      for signal in term.signals {
+        switch signal {
+        case .config(let symbol) where site.config.contains(symbol):
+          return Ruling(term: term.name, reason: "#if \(symbol) around the call", file: file, line: site.location.line)
+        case .callee(let name) where name == callee:
+          return Ruling(term: term.name, reason: "the call to \(name)", file: file, line: site.location.line)
+        case .condition(let identifier, let holds):
+          for g in site.guards where requirement(of: identifier, in: g) == holds {
+            return Ruling(
+              term: term.name, reason: describe(g), file: g.location.path.value, line: g.location.line)
+          }
+        default:
+          continue
+        }
+      }
+    }
+    if let family = scenario.family, !stops.contains(callee), ScenarioTerms.family(ofFunction: callee) == family.other {
+      return Ruling(
+        term: "family", reason: "\(callee) is \(family.other == .ipv4 ? "IPv4" : "IPv6") code", file: file,
+        line: site.location.line)
+    }
+    return nil
+  }
+
+  /// `if (x)`, `else of if (x)`, `case A of switch (x)`, `loop while (x)`: a guard as a reader would say it.
+  public static func describe(_ g: BranchGuard) -> String {
+    switch g.kind {
+    case .then: return "if (\(g.condition))"
+    case .otherwise: return "else of if (\(g.condition))"
+    case .switchCase:
+      let parts = g.condition.components(separatedBy: " / ")
+      return parts.count == 2 ? "\(parts[1]) of switch (\(parts[0]))" : "switch (\(g.condition))"
+    case .loop: return "loop (\(g.condition))"
+    }
+  }
+
+  /// Whether the call under `g` runs only when a condition naming `identifier` holds (true), only when it fails
+  /// (false), or neither (nil: not named, or named under `||`/`&&` where one operand decides nothing alone).
+  static func requirement(of identifier: String, in g: BranchGuard) -> Bool? {
+    let c = unwrapHint(g.condition)
+    let occurrences = tokenOffsets(of: identifier, in: c)
+    guard !occurrences.isEmpty else { return nil }
+    if g.kind == .then && hasTopLevel("||", in: c) { return nil }
+    if g.kind == .otherwise && hasTopLevel("&&", in: c) { return nil }
+    let bytes = Array(c.utf8)
+    var polarity: Bool?
+    for o in occurrences {
+      var negated = false
+      var i = o - 1
+      while i >= 0, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "(") || bytes[i] == UInt8(ascii: "&") {
+        i -= 1
+      }
+      if i >= 0, bytes[i] == UInt8(ascii: "!") { negated = true }
+      if i >= 1, bytes[i] == UInt8(ascii: "="), bytes[i - 1] == UInt8(ascii: "!") { negated = true }
+      var j = o + identifier.utf8.count
+      while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: ")") { j += 1 }
+      if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "!"), bytes[j + 1] == UInt8(ascii: "=") { negated = true }
+      let holds = negated ? false : true
+      if let p = polarity, p != holds { return nil }
+      polarity = holds
+    }
+    guard let p = polarity else { return nil }
+    return g.kind == .otherwise ? !p : p
+  }
+
+  /// `unlikely(x)` → `x`.
+  static func unwrapHint(_ c: String) -> String {
+    for w in ["unlikely(", "likely("] where c.hasPrefix(w) && c.hasSuffix(")") {
+      return String(c.dropFirst(w.count).dropLast())
+    }
+    return c
+  }
+
+  /// Whether `op` appears outside any parentheses.
+  static func hasTopLevel(_ op: String, in c: String) -> Bool {
+    var depth = 0
+    let chars = Array(c)
+    let o = Array(op)
+    var i = 0
+    while i < chars.count {
+      if chars[i] == "(" { depth += 1 } else if chars[i] == ")" { depth -= 1 }
+      if depth == 0, i + 1 < chars.count, chars[i] == o[0], chars[i + 1] == o[1] { return true }
+      i += 1
+    }
+    return false
+  }
+
+  /// Byte offsets where `identifier` appears as a whole C token.
+  static func tokenOffsets(of identifier: String, in text: String) -> [Int] {
+    let bytes = Array(text.utf8)
+    let id = Array(identifier.utf8)
+    func isWord(_ b: UInt8) -> Bool {
+      (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95
+    }
+    var out: [Int] = []
+    var i = 0
+    while i + id.count <= bytes.count {
+      if bytes[i..<(i + id.count)].elementsEqual(id), i == 0 || !isWord(bytes[i - 1]),
+        i + id.count == bytes.count || !isWord(bytes[i + id.count])
+      {
+        out.append(i)
+        i += id.count
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// Whether the guarded call runs only when something failed: `if (err)`, `if (ret < 0)`, `if (IS_ERR(skb))`.
+  /// The kernel's habit of naming a status `err`, `ret` or `rc` is the convention relied on.
+  static func runsOnError(_ g: BranchGuard) -> Bool {
+    ["err", "error", "ret", "rc", "IS_ERR", "IS_ERR_OR_NULL"].contains { requirement(of: $0, in: g) == true }
+      && !unwrapHint(g.condition).contains("==")
+  }
+}
