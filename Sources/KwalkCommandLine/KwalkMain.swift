@@ -9,7 +9,7 @@ public struct KwalkMain: ParsableCommand {
       FlagsCommand.self, IndexCommand.self, SymbolsCommand.self, CallsCommand.self, BindingsCommand.self,
       PathCommand.self, GraphCommand.self, CheckCommand.self, SiteCommand.self, DiffCommand.self,
       SimulateCommand.self, TraceCommand.self, VerifyCommand.self, KernelsCommand.self, HistoryCommand.self,
-      KnobsCommand.self,
+      KnobsCommand.self, RouteCommand.self,
     ])
 
   public init() {}

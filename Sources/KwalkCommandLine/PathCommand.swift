@@ -20,18 +20,46 @@ struct PathCommand: ParsableCommand {
       let finder = PathFinder(graph: try ws.graph(), spec: spec)
       let paths = try direction.map { [try finder.path(direction: $0)] } ?? finder.paths()
       if format == .json { return try printJSON(paths) }
-      for p in paths {
-        print("# \(spec.name) \(p.direction) (kernel \(p.kernel)): \(p.hops.count) hops")
-        if let note = p.stopNote { print("# \(note)") }
-        for (i, h) in p.hops.enumerated() { print(PathText.line(i + 1, h)) }
-        for a in p.alternatives { print("  alternative \(a.from) → \(a.to): \(a.functions.joined(separator: " → "))") }
-      }
+      for p in paths { print(PathText.leg(p, spec: spec).joined(separator: "\n")) }
     }
   }
 }
 
-/// One hop as a terminal line.
+/// A leg as terminal lines.
 enum PathText {
+  static func leg(_ p: PacketPath, spec: WalkthroughSpec) -> [String] {
+    var out = ["# \(spec.name) \(p.direction) (kernel \(p.kernel)): \(p.hops.count) hops, \(p.branchPoints.count) branch points"]
+    if let note = p.stopNote { out.append("# \(note)") }
+    if !p.runs.isEmpty {
+      out.append("# how it runs here: " + ([p.runs[0].caller] + p.runs.map(\.callee)).joined(separator: " → "))
+      for (i, h) in p.runs.enumerated() { out.append("   " + line(i + 1, h)) }
+    }
+    for (i, h) in p.hops.enumerated() {
+      out.append(line(i + 1, h))
+      for b in p.branchPoints where b.hop == i { out += branchPoint(b) }
+    }
+    return out
+  }
+
+  /// A branch point under the hop that leaves it.
+  static func branchPoint(_ b: BranchPoint) -> [String] {
+    var out = ["       branch point at \(b.function) toward \(b.toward): took \(b.taken.callee) (\(b.taken.callsite.file):\(b.taken.callsite.line), cost \(cost(b.taken.cost)))"]
+    for (r, c) in zip(b.notTaken, b.conditions) {
+      var s = "         not taken: \(r.callee) (\(r.callsite.file):\(r.callsite.line), cost \(cost(r.cost)))"
+      if let c { s += c.decides == "other" ? " runs when \(c.text) at \(c.file):\(c.line)" : "; the taken call needs \(c.text) at \(c.file):\(c.line)" }
+      s += ": " + r.functions.joined(separator: " → ")
+      out.append(s)
+      for e in r.evidence.prefix(3) { out.append("           \(e)") }
+    }
+    return out
+  }
+
+  /// Tenths of a hop as hops: `3.5`.
+  static func cost(_ c: Int) -> String {
+    c >= RouteEvidence.ruledOut ? "ruled out" : "\(c / 10).\(c % 10)"
+  }
+
+  /// One hop as a terminal line.
   static func line(_ n: Int, _ h: Hop) -> String {
     var s = String(format: "%3d  %-8@ ", n, h.kind.rawValue as NSString)
     s += "\(h.caller) → \(h.callee)  \(h.callsite.file):\(h.callsite.line)"

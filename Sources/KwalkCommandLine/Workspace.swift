@@ -9,7 +9,8 @@ import KwalkKernel
 public struct Workspace {
   public let tree: PreparedTree
   public let indexer: Indexer
-  public let specs: [WalkthroughSpec]
+  /// The shipped walkthroughs, plus any a command adds before indexing (`kwalk route` adds its own leg).
+  public var specs: [WalkthroughSpec]
   public let annotationsDirectory: String
   /// The hand-written notes under `annotationsDirectory`.
   public let annotations: [Annotation]

@@ -21,23 +21,37 @@ extension PathFinder {
         guard Self.plain(total) <= Self.plain(remaining[i]) + branchSlack else { continue }
         others.append((e, total))
       }
-      guard !others.isEmpty else { continue }
       others.sort { $0.cost < $1.cost }
-      let shown = others.prefix(3)
-      let takenRoute = BranchPoint.Route(
-        callee: graph.name(taken.callee), callsite: place(taken), functions: onRoute[i...].map(graph.name),
-        cost: remaining[i], evidence: notes(found.edges[i...]), ruledOut: nil)
+      // The estimate is out of context (parameter calls reach everything ever passed); each candidate is searched
+      // again with what this route passed, and only the routes that exist that way are shown.
       var routes: [BranchPoint.Route] = []
       var conditions: [BranchPoint.Condition?] = []
-      for (e, cost) in shown {
-        let edges = completion(from: e, to: target, toGo: toGo, rejoining: Set(onRoute[(i + 1)...]))
-        let names = [graph.name(state.function)] + edges.map { graph.name($0.callee) }
+      let rejoining = Set(onRoute[(i + 1)...])
+      let behind = Set(onRoute[...i])
+      for (e, estimate) in others where routes.count < 3 {
+        let next = State(function: e.callee, arguments: bindArguments(e, from: state))
+        let firstCost = evidence(e).cost
+        guard let rest = search(from: next, to: target, limit: estimate - firstCost + branchSlack) else { continue }
+        let edges = [e] + rest.edges
+        // A route back through the branch point or a function before it is the taken route with a detour.
+        guard !edges.contains(where: { behind.contains($0.callee) }) else { continue }
+        let cost = firstCost + rest.cost
+        guard Self.plain(cost) <= Self.plain(remaining[i]) + branchSlack else { continue }
+        var names = [graph.name(state.function)]
+        for edge in edges {
+          names.append(graph.name(edge.callee))
+          if rejoining.contains(edge.callee) { break }
+        }
         routes.append(
           BranchPoint.Route(
             callee: graph.name(e.callee), callsite: place(e), functions: names, cost: cost,
             evidence: notes(edges[...]), ruledOut: edges.lazy.compactMap { self.evidence($0).ruling }.first))
         conditions.append(condition(taken: taken, other: e))
       }
+      guard !routes.isEmpty else { continue }
+      let takenRoute = BranchPoint.Route(
+        callee: graph.name(taken.callee), callsite: place(taken), functions: onRoute[i...].map(graph.name),
+        cost: remaining[i], evidence: notes(found.edges[i...]), ruledOut: nil)
       out.append(
         BranchPoint(
           function: graph.name(state.function), toward: graph.name(target), hop: i, taken: takenRoute,
@@ -65,28 +79,6 @@ extension PathFinder {
       }
     }
     return best
-  }
-
-  /// The route that `first` starts, followed down the cost-to-go until it reaches `target` or meets the taken
-  /// route again.
-  func completion(from first: CallEdge, to target: SymbolID, toGo: [SymbolID: Int], rejoining: Set<SymbolID>)
-    -> [CallEdge]
-  {
-    var edges = [first]
-    var visited: Set<SymbolID> = [first.caller, first.callee]
-    var at = first.callee
-    while at != target, !rejoining.contains(at), edges.count < maxDepth {
-      let next = graph.edges(from: at).filter {
-        $0.kind != .softirq && allowed($0) && !visited.contains($0.callee) && ($0.callee == target || toGo[$0.callee] != nil)
-      }.min { a, b in
-        evidence(a).cost + (toGo[a.callee] ?? 0) < evidence(b).cost + (toGo[b.callee] ?? 0)
-      }
-      guard let next else { break }
-      edges.append(next)
-      visited.insert(next.callee)
-      at = next.callee
-    }
-    return edges
   }
 
   /// The condition that tells `taken` from `other`: the innermost guard of one that the other lacks.

@@ -184,7 +184,8 @@ public struct PathFinder: Sendable {
 
   /// The cheapest route by evidence (Dijkstra); among equally cheap ones, the one whose calls come first in the
   /// source, as a breadth-first search would find it when no evidence tells routes apart.
-  func search(from start: State, to target: SymbolID, avoiding: EdgeKey? = nil) -> Found? {
+  /// `limit` bounds the cost searched (a route costing more is not looked for).
+  func search(from start: State, to target: SymbolID, avoiding: EdgeKey? = nil, limit: Int = .max) -> Found? {
     if start.function == target { return Found(edges: [], states: [start], cost: 0) }
     var best: [State: Int] = [start: 0]
     var depth: [State: Int] = [start: 0]
@@ -193,6 +194,7 @@ public struct PathFinder: Sendable {
     queue.push(start, cost: 0)
     var done: Set<State> = []
     while let (state, cost) = queue.pop() {
+      guard cost <= limit else { break }
       guard done.insert(state).inserted else { continue }
       if state.function == target {
         var edges: [CallEdge] = []

@@ -160,3 +160,16 @@ extension WalkthroughSpec {
     return s
   }
 }
+
+extension WalkthroughSpec {
+  /// A one-leg spec from `from` to `to` (its leg is called `route`), under `base`'s scenario and context when given.
+  public static func route(from: String, to: String, under base: WalkthroughSpec?) throws -> WalkthroughSpec {
+    for name in [from, to] where !InputText.isIdentifier(name) {
+      throw WalkthroughError.malformed(file: "kwalk route", line: 1, reason: "'\(InputText.quoted(name))' is not a C function name")
+    }
+    let leg = Leg(direction: "route", entry: from, waypoints: [], exit: to, line: 1)
+    return WalkthroughSpec(
+      name: "route", title: "\(from) → \(to)", files: base?.files ?? [], legs: [leg],
+      constraints: base?.constraints ?? [], scenario: base?.scenario ?? Scenario(), source: base?.source ?? "kwalk route")
+  }
+}
