@@ -27,6 +27,13 @@ public enum MarkdownWalkthrough {
       let p = leg.path
       out += "## \(p.direction.capitalized): \(p.hops.first?.caller ?? "") → \(p.hops.last?.callee ?? "")\n\n"
       out += mermaid(p)
+      if let first = p.runs.first {
+        out += "How this leg gets to run, from `\(first.caller)` on the previous leg:\n\n"
+        for (i, h) in p.runs.enumerated() {
+          out += "\(i + 1). `\(h.caller)` → `\(h.callee)` (\(h.kind.rawValue)) at \(place(h.callsite.file, h.callsite.line))\n"
+        }
+        out += "\n"
+      }
       for (i, step) in leg.steps.enumerated() {
         let h = step.hop
         out += "### \(i + 1). `\(h.caller)` → `\(h.callee)` — \(h.kind.rawValue)\n\n"
@@ -52,6 +59,7 @@ public enum MarkdownWalkthrough {
           out += "- the callee fires: \(h.tracepoints.map { "`\($0)`" }.joined(separator: ", "))\n"
         }
         out += "\n"
+        for b in p.branchPoints where b.hop == i { out += branchPoint(b, place: place) }
         if step.callSite != nil { out += "The call (line \(h.callsite.line)):\n\n" + fenced(step.callSite) }
         for (b, e) in zip(h.bindings, step.bindingSites) { out += "Bound at line \(b.line):\n\n" + fenced(e) }
         if let e = step.macroDefinition { out += "The macro:\n\n" + fenced(e) }
@@ -61,13 +69,26 @@ public enum MarkdownWalkthrough {
       }
       out += watchTable(leg, place: place)
       if !leg.unattached.isEmpty { out += "Notes on this direction that fit no step:\n\n" + notes(leg.unattached) }
-      for a in p.alternatives {
-        out +=
-          "- Another route from `\(a.from)` to `\(a.to)`: \(a.functions.map { "`\($0)`" }.joined(separator: " → "))\n"
-      }
       out += "\n"
     }
     return out
+  }
+
+  /// A branch point as a paragraph and a list of the routes not taken.
+  static func branchPoint(_ b: BranchPoint, place: (String, Int) -> String) -> String {
+    var out = "**Branch point.** From `\(b.function)` more than one route reaches `\(b.toward)`; this one calls "
+      + "`\(b.taken.callee)` at \(place(b.taken.callsite.file, b.taken.callsite.line)). Not taken:\n\n"
+    for (r, c) in zip(b.notTaken, b.conditions) {
+      out += "- `\(r.callee)` at \(place(r.callsite.file, r.callsite.line))"
+      if r.ruledOut != nil { out += ", ruled out" }
+      if let c {
+        out += (c.decides == "other" ? "; it runs when `" : "; the taken call runs when `") + c.text + "` ("
+          + place(c.file, c.line) + ")"
+      }
+      out += ": " + r.functions.map { "`\($0)`" }.joined(separator: " → ") + "\n"
+      for e in r.evidence.prefix(4) { out += "  - \(e)\n" }
+    }
+    return out + "\n"
   }
 
   /// The path as a Mermaid flowchart; edges say their kind.

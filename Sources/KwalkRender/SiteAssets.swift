@@ -45,6 +45,10 @@ public enum SiteAssets {
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0.5rem 0; }
     dl.facts dt { color: var(--muted); }
     dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+    .branch-point { border-left: 3px solid var(--line); padding: 0 0.6rem; margin: 0.5rem 0; font-size: 0.9rem;
+      overflow-wrap: anywhere; }
+    .branch-point ul.evidence { font-size: 0.85rem; margin: 0.1rem 0; }
+    .runs ol { padding-left: 1.4rem; overflow-wrap: anywhere; }
     .watch-boxes { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
     .watch-boxes .box { flex: 1 1 18rem; border: 1px solid var(--line); border-radius: 4px; padding: 0 0.6rem; }
     .watch-boxes h3 { font-size: 0.95rem; margin: 0.4rem 0 0.2rem; }

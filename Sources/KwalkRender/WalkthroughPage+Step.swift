@@ -28,6 +28,7 @@ extension WalkthroughPage {
     if !h.tracepoints.isEmpty { facts.append(fact("tracepoints", list(h.tracepoints))) }
     if !h.config.isEmpty { facts.append(fact("compiled with", list(h.config))) }
     parts.append(.tag("dl", class: "facts", facts))
+    parts += branchPoints(atHop: number - 1)
     if let w = step.watch, !w.isEmpty { parts.append(watchBoxes(w)) }
     if let d = step.versionDiff {
       parts.append(

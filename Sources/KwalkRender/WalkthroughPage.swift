@@ -38,6 +38,7 @@ struct WalkthroughPage {
     if !walkthrough.overview.isEmpty {
       body.append(.tag("section", class: "overview", walkthrough.overview.map { note($0) }))
     }
+    if let runs = runsSection() { body.append(runs) }
     var columns: [HTMLNode] = []
     if let svg = leg.graphSVG {
       columns.append(
@@ -60,7 +61,6 @@ struct WalkthroughPage {
           "section", class: "unattached",
           [.textTag("h2", "Notes on this direction that fit no step")] + leg.unattached.map { note($0) }))
     }
-    if !leg.path.alternatives.isEmpty { body.append(alternatives()) }
     return PageLayout.document(
       page: page, title: "\(spec.title) (\(leg.path.direction)) — Linux \(kernel.version)",
       crumbs: [("Linux \(kernel.version)", nil), (spec.title, nil), (leg.path.direction, nil)], body: body)
@@ -92,19 +92,6 @@ struct WalkthroughPage {
     return .tag(
       "ul", class: "legend",
       words.map { kind, text in .tag("li", [:], [KindBadge.node(kind), .text(" " + text)]) })
-  }
-
-  private func alternatives() -> HTMLNode {
-    .tag(
-      "section", class: "alternatives",
-      [
-        .textTag("h2", "Other routes the graph offers"),
-        .tag(
-          "ul", [:],
-          leg.path.alternatives.map { a in
-            .tag("li", [:], [.code(a.functions.joined(separator: " → "))])
-          }),
-      ])
   }
 
   /// An annotation whose status links to its row on the drift report, when the site has the report for this
