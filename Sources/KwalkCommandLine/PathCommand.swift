@@ -36,6 +36,9 @@ enum PathText {
     }
     for (i, h) in p.hops.enumerated() {
       out.append(line(i + 1, h))
+      for s in p.sideSteps where s.hop == i {
+        out.append("       side step: \(s.caller) → \(s.callee) (\(s.callsite.file):\(s.callsite.line)): \(s.reason)")
+      }
       for b in p.branchPoints where b.hop == i { out += branchPoint(b) }
     }
     return out

@@ -50,6 +50,8 @@ public struct Hop: Hashable, Codable, Sendable {
   /// Identity of the caller and callee (not in the JSON schema; used by later stages).
   public var callerID: SymbolID
   public var calleeID: SymbolID
+  /// The call site with its column (not in the JSON schema).
+  public var callsiteLocation: SourceLocation?
 
   enum CodingKeys: String, CodingKey {
     case caller, callee, kind, callsite, definition, via, bindings, candidates, config, tracepoints
@@ -112,6 +114,7 @@ public struct Hop: Hashable, Codable, Sendable {
     self.context = context
     callerID = edge.caller
     calleeID = edge.callee
+    callsiteLocation = edge.site.location
   }
 
   /// `ops->ndo_start_xmit(skb, dev)` → `ops->ndo_start_xmit`; `READ_ONCE(sk->sk_data_ready)(sk)` →

@@ -35,6 +35,8 @@ public struct PacketPath: Hashable, Codable, Sendable {
   public var runs: [Hop] = []
   /// Where another route reached the same stop, and why this one was taken.
   public var branchPoints: [BranchPoint] = []
+  /// What the route's functions do beside it.
+  public var sideSteps: [SideStep] = []
 
   /// How this kernel names the spec's stops, for a reader: `__netif_rx is netif_rx here; __udp4_lib_rcv is absent`.
   public var stopNote: String? {

@@ -76,7 +76,7 @@ public struct PathFinder: Sendable {
     return PacketPath(
       walkthrough: spec.name, direction: leg.direction, kernel: graph.snapshot.version.description, hops: hops,
       alternatives: branchPoints.flatMap { $0.alternatives }, renamedStops: found.filter { $0.used != $0.name },
-      runs: runs, branchPoints: branchPoints)
+      runs: runs, branchPoints: branchPoints, sideSteps: findsAlternatives ? sideSteps(of: hops) : [])
   }
 
   /// The route through `stops` in order, and its branch points (hop indices relative to the route).
