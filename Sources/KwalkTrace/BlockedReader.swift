@@ -75,20 +75,29 @@ final class BlockedReader: Sendable {
     return shared.state.withLock { $0.tid }
   }
 
-  /// Returns once the reader sleeps in `recvfrom` (as `/proc/self/task/<tid>/syscall` shows), at most 2 s.
+  /// Returns once the reader sleeps in `recvfrom`, at most 2 s: `/proc/self/task/<tid>/syscall` names the call it
+  /// is in (a thread that was merely preempted there shows it too), and `stat` says it sleeps (`S`).
   func waitUntilBlocked() throws {
-    let path = "/proc/self/task/\(tid)/syscall"
+    let task = "/proc/self/task/\(tid)"
     let deadline = Date().addingTimeInterval(2)
     while Date() < deadline {
       if let failed = shared.state.withLock({ $0.failed }) { throw TraceError.exchange(failed) }
-      if let text = try? String(contentsOfFile: path, encoding: .utf8),
-        text.split(separator: " ").first == Substring(Self.recvfromSyscall)
+      if let call = try? String(contentsOfFile: task + "/syscall", encoding: .utf8),
+        call.split(separator: " ").first == Substring(Self.recvfromSyscall),
+        let stat = try? String(contentsOfFile: task + "/stat", encoding: .utf8),
+        Self.state(stat) == "S"
       {
         return
       }
       usleep(1000)
     }
     throw TraceError.exchange("the reader never blocked in recv within 2 s")
+  }
+
+  /// The state letter of a `stat` line: the field after the command, which is in parentheses and may hold spaces.
+  static func state(_ stat: String) -> Character? {
+    guard let close = stat.lastIndex(of: ")") else { return nil }
+    return stat[stat.index(after: close)...].first { $0 != " " }
   }
 
   /// Returns once the next message was read, at most 3 s (the socket's 2-second timeout ends the reader sooner).
