@@ -20,11 +20,13 @@ struct SimulateCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let scenario = try Scenario(walkthrough: walkthrough, payload: payload, count: count)
+      _ = try Scenario(walkthrough: walkthrough, payload: payload, count: count)  // bad input before indexing
       let ws = try Workspace(
         source: try kernel.single(), cache: kernel.kwalkCache, annotations: kernel.annotations,
         progress: ProgressReporter())
       let graph = try ws.graph()
+      let scenario = try Scenario(
+        walkthrough: walkthrough, payload: payload, count: count, events: Scenario.journeyEvents(in: graph.snapshot))
       let spec = try ws.spec(walkthrough)
       let paths = try PathFinder(graph: graph, spec: spec).paths()
       let simulator = try Simulator(graph: graph, paths: paths, scenario: scenario)

@@ -8,7 +8,10 @@ import KwalkTrace
 
 /// The steps of `kwalk verify`, shared with `kwalk site --trace`.
 enum VerifyAction {
-  static let walkthroughs = ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"]
+  /// The walkthroughs the simulator has a scenario for (`<tcp|udp>-<ipv4|ipv6>`), among those a workspace has.
+  static func simulated(_ specs: [WalkthroughSpec]) -> [String] {
+    specs.map(\.name).filter { (try? Scenario(walkthrough: $0, payload: 5)) != nil }.sorted()
+  }
 
   /// The trace in `file`, or one recorded now when `file` is nil.
   static func read(_ file: String?) throws -> RecordedTrace {
@@ -44,8 +47,10 @@ enum VerifyAction {
         unbuilt.append("\(spec.name): no path in this kernel (\(error))")
       }
     }
-    for w in walkthroughs where legs[w] != nil {
-      let scenario = try Scenario(walkthrough: w, payload: recorded.payload ?? 5, count: recorded.count ?? 1)
+    for w in simulated(ws.specs) where legs[w] != nil {
+      let scenario = try Scenario(
+        walkthrough: w, payload: recorded.payload ?? 5, count: recorded.count ?? 1,
+        events: Scenario.journeyEvents(in: graph.snapshot))
       sims.append(try Simulator(graph: graph, paths: legs[w] ?? [], scenario: scenario).run())
     }
     let here = LiveTrace.release()

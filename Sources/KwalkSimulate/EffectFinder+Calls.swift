@@ -16,6 +16,12 @@ extension EffectFinder {
   /// Calls that end a bottom-half-disabled section.
   static let bottomHalfEnable: Set<String> = ["rcu_read_unlock_bh", "local_bh_enable", "spin_unlock_bh"]
 
+  /// The socket lock (include/net/sock.h): a task that holds it owns the socket, and the softirq leaves packets for
+  /// an owned socket on its backlog, which `release_sock` processes.
+  static let socketLockCalls: Set<String> = ["lock_sock", "lock_sock_nested"]
+  static let socketReleaseCalls: Set<String> = ["release_sock"]
+  static let ownerCheckCalls: Set<String> = ["sock_owned_by_user", "sock_owned_by_user_nocheck"]
+
   /// Effects a call has by what it calls: header, queue and bottom-half APIs.
   func local(_ call: CallSiteFact) -> [FrameEffect] {
     guard case .function(_, let name) = call.target else { return [] }
@@ -28,6 +34,9 @@ extension EffectFinder {
     if Self.dequeueCalls.contains(name), let q = queues.first { return [.queue(.dequeue(q))] }
     if Self.spliceCalls.contains(name), queues.count == 2 { return [.queue(.splice(queues[0], queues[1]))] }
     if Self.bottomHalfEnable.contains(name) { return [.bottomHalvesEnabled] }
+    if Self.socketLockCalls.contains(name) { return [.socketLocked] }
+    if Self.socketReleaseCalls.contains(name) { return [.socketReleased] }
+    if Self.ownerCheckCalls.contains(name) { return [.ownerCheck] }
     return []
   }
 

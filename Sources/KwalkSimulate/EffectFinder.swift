@@ -34,7 +34,13 @@ struct EffectFinder {
   func effects(of function: SymbolID, splitAt: SourceLocation?, onLeg: Set<SymbolID>) -> ([FrameEffect], [FrameEffect]) {
     var placed: [(SourceLocation, FrameEffect)] = []
     let name = snapshot.functions[function]?.name ?? function.usr
+    let route = routeGuards(of: function, split: splitAt)
     for t in snapshot.tracepointsByCaller[function] ?? [] where events.contains("\(t.system):\(t.event)") {
+      if isJourney(t) {
+        guard let p = placement(of: t),
+          Self.onRoute(p.guards, p.placement, route: route, after: Self.isAfter(t.location, splitAt))
+        else { continue }
+      }
       placed.append((t.location, .trace(t, function: name)))
     }
     for call in snapshot.callsByCaller[function] ?? [] {
@@ -44,7 +50,11 @@ struct EffectFinder {
         !onLeg.contains(callee)
       else { continue }
       var seen: Set<SymbolID> = [function]
-      for e in side(callee, depth: sideDepth, seen: &seen, onLeg: onLeg) { placed.append((call.location, e)) }
+      let mainLine = Self.onRoute(
+        call.guards, call.placement, route: route, after: Self.isAfter(call.location, splitAt))
+      for e in side(callee, depth: sideDepth, seen: &seen, onLeg: onLeg, mainLine: mainLine) {
+        placed.append((call.location, e))
+      }
     }
     placed.sort { $0.0 < $1.0 }
     guard let s = splitAt else { return (placed.map(\.1), []) }
@@ -54,12 +64,16 @@ struct EffectFinder {
   }
 
   /// Effects of a function called on the side, depth first in source order. Header and bottom-half changes count
-  /// only in the path's own functions: on the side they sit on branches (errors, fragments) the packet skips.
-  func side(_ f: SymbolID, depth: Int, seen: inout Set<SymbolID>, onLeg: Set<SymbolID>) -> [FrameEffect] {
+  /// only in the path's own functions: on the side they sit on branches (errors, fragments) the packet skips. The
+  /// journey's events count only while every call down to them is on its caller's main line (`mainLine`).
+  func side(_ f: SymbolID, depth: Int, seen: inout Set<SymbolID>, onLeg: Set<SymbolID>, mainLine: Bool) -> [FrameEffect] {
     guard depth > 0, seen.insert(f).inserted else { return [] }
     var placed: [(SourceLocation, [FrameEffect])] = []
     let name = snapshot.functions[f]?.name ?? f.usr
     for t in snapshot.tracepointsByCaller[f] ?? [] where events.contains("\(t.system):\(t.event)") {
+      if isJourney(t) {
+        guard mainLine, let p = placement(of: t), Self.onRoute(p.guards, p.placement, route: []) else { continue }
+      }
       placed.append((t.location, [.trace(t, function: name)]))
     }
     for call in snapshot.callsByCaller[f] ?? [] {
@@ -67,7 +81,8 @@ struct EffectFinder {
       if call.kind == .direct || call.kind == .inline, case .function(let callee, _) = call.target,
         !onLeg.contains(callee)
       {
-        effects += side(callee, depth: depth - 1, seen: &seen, onLeg: onLeg)
+        let next = mainLine && Self.onRoute(call.guards, call.placement, route: [])
+        effects += side(callee, depth: depth - 1, seen: &seen, onLeg: onLeg, mainLine: next)
       }
       if !effects.isEmpty { placed.append((call.location, effects)) }
     }

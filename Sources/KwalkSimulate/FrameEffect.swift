@@ -10,4 +10,11 @@ public enum FrameEffect: Hashable, Sendable {
   case queue(QueueOperation)
   /// Bottom halves enabled again (`rcu_read_unlock_bh`): a pending softirq runs here in process context.
   case bottomHalvesEnabled
+  /// The socket's lock taken by its task (`lock_sock`): until it is released, packets for the socket wait.
+  case socketLocked
+  /// The lock released (`release_sock`): packets that arrived meanwhile are processed here, in process context.
+  case socketReleased
+  /// The receive leg asks whether a task holds the socket (`sock_owned_by_user`): a packet for a held socket stops
+  /// here in the softirq and goes on from the next function when the holder releases it.
+  case ownerCheck
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KwalkIndex
 
 /// What the simulator sends: a walkthrough's protocols, a payload size, how many, and the tracepoints watched.
 ///
@@ -50,6 +51,16 @@ public struct Scenario: Hashable, Codable, Sendable {
     "net:net_dev_start_xmit", "net:net_dev_xmit", "net:netif_receive_skb", "net:netif_rx", "net:netif_rx_entry",
     "net:netif_rx_exit",
   ]
+
+  /// The trace systems whose every event the whole journey may fire beside `defaultEvents`: the socket layer, the
+  /// transports, the skb's life and the scheduler's wake-up of the reader.
+  public static let journeySystems = ["sched", "skb", "sock", "tcp", "udp"]
+
+  /// `defaultEvents` and every event of `journeySystems` the index has a `trace_*` site for, sorted.
+  public static func journeyEvents(in snapshot: IndexSnapshot) -> [String] {
+    let sites = snapshot.tracepointsByCaller.values.joined().filter { journeySystems.contains($0.system) }
+    return Array(Set(defaultEvents + sites.map { "\($0.system):\($0.event)" })).sorted()
+  }
 
   /// A scenario for a walkthrough named `<transport>-<network>` (`tcp-ipv4`, `udp-ipv4`, `tcp-ipv6`).
   public init(walkthrough: String, payload: Int, count: Int = 1, events: [String] = Scenario.defaultEvents) throws {

@@ -1,8 +1,9 @@
 /// The fields each watched event prints, in ftrace's order, for the values the model knows.
 enum SimFields {
-  /// Events whose format has `skbaddr`.
-  static func carriesSkb(_ event: String) -> Bool {
-    !["napi_poll", "softirq_entry", "softirq_exit", "softirq_raise", "netif_rx_exit"].contains(event)
+  /// Events whose format has `skbaddr` and `len` of the packet on `lo`: the `net` system's, but for the exits. The
+  /// journey's other systems (`Scenario.journeySystems`) are modelled by name and context only.
+  static func carriesSkb(_ system: String, _ event: String) -> Bool {
+    system == "net" && !["napi_poll", "softirq_entry", "softirq_exit", "softirq_raise", "netif_rx_exit"].contains(event)
   }
 
   static func fields(_ event: String, address: String, len: Int?, scenario: Scenario, work: Int) -> [SimField] {

@@ -21,7 +21,11 @@ extension SimRun {
       case .queue(let op):
         guard let skb = cursor.skb else { continue }
         queue(op, skb: skb, frame: frame, leg: cursor.leg)
-      case .bottomHalvesEnabled:
+      case .socketLocked:
+        if cursor.leg == "send" { senderHoldsSocket = true }
+      case .socketReleased:
+        if cursor.leg == "send" { releaseSocket() }
+      case .bottomHalvesEnabled, .ownerCheck:
         continue
       }
     }
@@ -68,7 +72,7 @@ extension SimRun {
   }
 
   mutating func emit(_ system: String, _ name: String, cursor: Cursor, frame: Frame?, len: Int?, site: SimSite?) {
-    let carriesSkb = SimFields.carriesSkb(name)
+    let carriesSkb = SimFields.carriesSkb(system, name)
     let skb = carriesSkb ? cursor.skb : nil
     let address = skb.flatMap { s in skbs.first { $0.label == s }?.address } ?? ""
     let fields = SimFields.fields(

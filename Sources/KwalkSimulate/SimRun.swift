@@ -10,6 +10,10 @@ struct SimRun {
   var context = SimContext.process
   var backlogScheduled = false
   var softirqPending = false
+  /// The sender holds its socket (between `lock_sock` and `release_sock` on the send leg).
+  var senderHoldsSocket = false
+  /// Replies that reached the sender's socket while it was held, waiting for `release_sock`.
+  var socketBacklog: [String] = []
   var work = 0
   var clock = 1_000_000
   var lens: [String: Int] = [:]
@@ -80,14 +84,19 @@ struct SimRun {
     for i in 0..<loop { apply(frames[i].before, frame: frames[i], cursor: Cursor(skb: nil, leg: "receive"), savedLen: nil) }
     while let next = queues.process_queue.first ?? queues.input_pkt_queue.first {
       let cursor = Cursor(skb: next, leg: "receive")
+      // A reply goes to the sender's socket; while the sender holds it, the reply stops at the owner check.
+      let held = senderHoldsSocket && isReply(next) ? simulator.ownerCheckFrame.flatMap { $0 >= loop ? $0 : nil } : nil
+      let last = held ?? lastFrame(for: next)
       var saved: [Int: Int] = [:]
-      for i in loop..<frames.count {
-        apply(frames[i].before, frame: frames[i], cursor: cursor, savedLen: nil)
+      for i in loop...last {
+        apply(before(i, for: next), frame: frames[i], cursor: cursor, savedLen: nil)
         saved[i] = lens[next]
       }
-      react(to: next)
-      for i in stride(from: frames.count - 1, through: loop + 1, by: -1) {
-        apply(frames[i].after, frame: frames[i], cursor: cursor, savedLen: saved[i])
+      if held == nil { react(to: next) } else { socketBacklog.append(next) }
+      if last > loop {
+        for i in stride(from: last, through: loop + 1, by: -1) {
+          apply(after(i, for: next), frame: frames[i], cursor: cursor, savedLen: saved[i])
+        }
       }
       work += 1
     }
@@ -97,6 +106,65 @@ struct SimRun {
     boundary("softirq_exit")
     backlogScheduled = false
     context = .process
+  }
+
+  /// The last receive frame `skb` reaches. A segment without payload is consumed by the transport where data
+  /// would be queued on the socket (the last receive frame that enqueues on `sk_receive_queue` before handing on;
+  /// an enqueue after the handing-on belongs to another protocol's branch): it stops there, before the enqueue,
+  /// and never reaches the wake-up.
+  func lastFrame(for skb: String) -> Int {
+    bareSegmentStop(skb) ?? simulator.receiveFrames.count - 1
+  }
+
+  /// The frame where a segment without payload stops, or nil for one with payload.
+  func bareSegmentStop(_ skb: String) -> Int? {
+    guard skbs.first(where: { $0.label == skb })?.payload == 0 else { return nil }
+    return simulator.receiveFrames.lastIndex { f in f.before.contains(Self.socketEnqueue) }
+  }
+
+  static let socketEnqueue = FrameEffect.queue(.enqueue("sk_receive_queue"))
+
+  /// Frame `i`'s effects before its continuing call for `skb`: up to the socket enqueue where a bare segment stops.
+  func before(_ i: Int, for skb: String) -> [FrameEffect] {
+    let effects = simulator.receiveFrames[i].before
+    guard bareSegmentStop(skb) == i, let cut = effects.firstIndex(of: Self.socketEnqueue) else { return effects }
+    return Array(effects[..<cut])
+  }
+
+  /// Frame `i`'s effects after its continuing call for `skb`: none where a bare segment stopped.
+  func after(_ i: Int, for skb: String) -> [FrameEffect] {
+    bareSegmentStop(skb) == i ? [] : simulator.receiveFrames[i].after
+  }
+
+  /// Whether `skb` answers one the scenario sent (an ACK), and so travels to the sender's socket.
+  func isReply(_ skb: String) -> Bool {
+    skbs.first { $0.label == skb }?.kind == "ack"
+  }
+
+  /// The sender releases its socket: the replies that waited go on from the function after the owner check, in
+  /// process context, as `release_sock` runs the socket's backlog.
+  mutating func releaseSocket() {
+    senderHoldsSocket = false
+    guard let check = simulator.ownerCheckFrame else { return }
+    let frames = simulator.receiveFrames
+    while !socketBacklog.isEmpty {
+      let skb = socketBacklog.removeFirst()
+      let cursor = Cursor(skb: skb, leg: "receive")
+      var saved: [Int: Int] = [:]
+      let last = lastFrame(for: skb)
+      guard last > check else {
+        react(to: skb)
+        continue
+      }
+      for i in (check + 1)...last {
+        apply(before(i, for: skb), frame: frames[i], cursor: cursor, savedLen: nil)
+        saved[i] = lens[skb]
+      }
+      react(to: skb)
+      for i in stride(from: last, through: check + 1, by: -1) {
+        apply(after(i, for: skb), frame: frames[i], cursor: cursor, savedLen: saved[i])
+      }
+    }
   }
 
   /// What the receiver does once an skb is delivered: TCP data is answered by an ACK; an ACK frees the data it

@@ -20,6 +20,9 @@ extension Simulator {
     case .queue(.dequeue(let q)): return "dequeue \(q)"
     case .queue(.splice(let a, let b)): return "splice \(a)→\(b)"
     case .bottomHalvesEnabled: return "bh-enable"
+    case .socketLocked: return "socket locked"
+    case .socketReleased: return "socket released"
+    case .ownerCheck: return "socket owner check"
     }
   }
 }

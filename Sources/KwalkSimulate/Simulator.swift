@@ -64,6 +64,12 @@ public struct Simulator {
     } ?? 0
   }
 
+  /// The receive frame that asks whether a task holds the socket: a packet for a held socket goes no further in
+  /// the softirq.
+  var ownerCheckFrame: Int? {
+    receiveFrames.firstIndex { $0.before.contains(.ownerCheck) || $0.after.contains(.ownerCheck) }
+  }
+
   /// The headers no push on the send leg (from `start`) adds: they were built with the skb.
   func initialHeaders(from start: Int) -> Int {
     let pushed = Set(

@@ -36,7 +36,9 @@ public enum SkbGrouping {
   public static func observed(_ trace: RecordedTrace, watched: Set<String>) -> [ObservedEvent] {
     trace.records.compactMap { r in
       guard watched.contains(r.name) else { return nil }
-      let address = r.fields["skbaddr"]
+      // An skb event names its device; one without (`kfree_skb`, `skb_copy_datagram_iovec`) is compared by name
+      // and context, as the simulator models it.
+      let address = r.fields["dev"] == nil ? nil : r.fields["skbaddr"]
       if address != nil, r.fields["dev"] != "lo" { return nil }
       return ObservedEvent(
         name: r.name, address: address, len: address == nil ? nil : r.len, softirq: r.inSoftirq, cpu: r.cpu,

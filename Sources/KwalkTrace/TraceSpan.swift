@@ -7,6 +7,9 @@ public struct TraceSpan: Hashable, Codable, Sendable {
   /// Indexes into `RecordedTrace.records`.
   public var records: Range<Int>
 
+  /// The reader thread: the begin marker names it last, after the sender.
+  public var reader: Int? { tasks.count >= 2 ? tasks.last : nil }
+
   public init(walkthrough: String, tasks: [Int], records: Range<Int>) {
     self.walkthrough = walkthrough
     self.tasks = tasks
@@ -32,10 +35,14 @@ public struct TraceSpan: Hashable, Codable, Sendable {
 extension RecordedTrace {
   /// The records of a walkthrough's span that its traffic made: those of its own threads, and those of any task
   /// that was serving a softirq at the time (NET_RX may run on another CPU, in ksoftirqd or an interrupted task).
-  /// Empty when the trace has no span for it.
-  public func records(of walkthrough: String) -> [TraceRecord] {
+  /// Empty when the trace has no span for it. `withoutReader` leaves out what the woken reader does in its own
+  /// system call (copying the data out), which comes after the journey's end.
+  public func records(of walkthrough: String, withoutReader: Bool = false) -> [TraceRecord] {
     spans.filter { $0.walkthrough == walkthrough }.flatMap { span in
-      records[span.records].filter { span.tasks.isEmpty || span.tasks.contains($0.pid) || $0.inSoftirq }
+      records[span.records].filter { r in
+        if withoutReader, r.pid == span.reader, !r.inSoftirq { return false }
+        return span.tasks.isEmpty || span.tasks.contains(r.pid) || r.inSoftirq
+      }
     }
   }
 }

@@ -42,7 +42,7 @@ public struct Verifier {
     var pools: [String: [SkbEvents]] = ["": SkbGrouping.group(observed)]
     for w in Set(recorded.spans.map(\.walkthrough)) {
       var part = recorded
-      part.records = recorded.records(of: w)
+      part.records = recorded.records(of: w, withoutReader: true)
       pools[w] = SkbGrouping.group(SkbGrouping.observed(part, watched: watched))
     }
     var used: [String: Set<Int>] = [:]

@@ -50,14 +50,16 @@ struct TracefsState: Equatable {
     // Each walkthrough's traffic is marked, and its reader was asleep in recv when the data came: woken for real.
     #expect(recorded.spans.map(\.walkthrough) == LoopbackExchange.walkthroughs)
     for w in LoopbackExchange.walkthroughs {
-      #expect(recorded.records(of: w).contains { $0.name == "sched_waking" && !$0.stack.isEmpty }, "\(w)")
+      #expect(recorded.records(of: w).contains { $0.name == "sched_waking" && !$0.stack.isEmpty }, "\(w) \(text)")
     }
     var sims: [SimTrace] = []
     var legs: [String: [PacketPath]] = [:]
     for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"] {
       let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(w)).paths()
       legs[w] = paths
-      sims.append(try Simulator(graph: k.graph, paths: paths, scenario: try Scenario(walkthrough: w, payload: 5)).run())
+      // The whole journey's events: tcp_probe on the route, the ACK's deferred to the sender's release_sock.
+      let scenario = try Scenario(walkthrough: w, payload: 5, events: Scenario.journeyEvents(in: k.graph.snapshot))
+      sims.append(try Simulator(graph: k.graph, paths: paths, scenario: scenario).run())
     }
     let root = k.workspace.tree.sourceRoot
     let report = try Verifier(
@@ -74,7 +76,9 @@ struct TracefsState: Equatable {
       #expect(c.count(.inconsistent) == 0, "\(ReportText.render(report))")
       #expect(c.count(.consistent) >= 5, "\(w): the send, receive and wake-up stacks follow the path")
     }
-    // Data, ACK (tcp-ipv4, tcp-ipv6) and the datagram: each agrees with a recorded skb event for event.
+    // Data, ACK (tcp-ipv4, tcp-ipv6) and the datagram: each agrees with its walkthrough's recorded skb event for
+    // event, tcp_probe included.
+    #expect(report.skbs.filter { $0.walkthrough.hasPrefix("tcp") }.allSatisfy { $0.expected.contains { $0.hasPrefix("tcp_probe") } })
     #expect(report.skbs.map { "\($0.walkthrough) \($0.skb) \($0.status.rawValue)" } == [
       "tcp-ipv4 data#1 matched", "tcp-ipv4 ack#1 matched", "tcp-ipv6 data#1 matched", "tcp-ipv6 ack#1 matched",
       "udp-ipv4 datagram#1 matched",

@@ -27,8 +27,32 @@ import Testing
     #expect(trace.events[0].queues.sk_write_queue == ["data#1"])  // tcp_sendmsg queued it
     #expect(trace.events[6].queues.sk_receive_queue == ["data#1"])  // tcp_data_queue
     #expect(trace.events[6].queues.sk_write_queue == ["data#1"])  // not yet acknowledged
-    #expect(trace.events[10].queues.sk_write_queue.isEmpty)  // the ACK freed it
+    // tcp_sendmsg holds the socket (lock_sock): the ACK waits at tcp_v4_rcv's owner check until release_sock.
+    #expect(trace.events[10].queues.sk_write_queue == ["data#1"])
     #expect(trace.events[10].queues.sk_receive_queue == ["data#1"])  // a bare ACK is not queued
     #expect(trace.events[6].function == "__dev_queue_xmit" && trace.events[6].leg == "send")
+  }
+
+  /// With the journey's events, sim-mini's TCP walk fires `tcp_probe` in `tcp_rcv_established` on the route; not
+  /// `tcp_bad_csum` (on the exit after `csum_error:`) nor `kfree_skb` (in `tcp_drop`, called on a branch and from
+  /// the exit). The ACK reaches the sender's socket while `tcp_sendmsg` holds it (`lock_sock`): the softirq stops at
+  /// `tcp_v4_rcv`'s owner check, and the rest runs in process context at `release_sock`.
+  @Test func journeyEventsOnTheRouteOnly() throws {
+    let f = try SimFixture(walkthrough: "tcp-ipv4")
+    let events = Scenario.journeyEvents(in: f.graph.snapshot)
+    #expect(events.contains("tcp:tcp_probe") && events.contains("tcp:tcp_bad_csum") && events.contains("skb:kfree_skb"))
+    let trace = try Simulator(
+      graph: f.graph, paths: f.paths, scenario: try Scenario(walkthrough: "tcp-ipv4", payload: 5, events: events)
+    ).run()
+    let lines = trace.events.map { e in "\(e.name) \(e.skb ?? "-") \(e.context.rawValue)" }
+    #expect(lines == [
+      "net_dev_queue data#1 process", "netif_rx data#1 process", "softirq_raise - process", "net_dev_xmit data#1 process",
+      "softirq_entry - softirq", "netif_receive_skb data#1 softirq", "tcp_probe - softirq",
+      "net_dev_queue ack#1 softirq", "netif_rx ack#1 softirq", "net_dev_xmit ack#1 softirq",
+      "netif_receive_skb ack#1 softirq", "napi_poll - softirq", "softirq_exit - softirq", "tcp_probe - process",
+    ])
+    let probe = try #require(trace.events.first { $0.name == "tcp_probe" })
+    #expect(probe.site?.line == (try Fixtures.line(of: "tcp_probe:site", in: "net/ipv4/tcp.c", tree: "sim-mini")))
+    #expect(probe.function == "tcp_rcv_established" && probe.len == nil)
   }
 }

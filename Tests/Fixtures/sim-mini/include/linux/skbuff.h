@@ -11,6 +11,7 @@ struct sk_buff {
 	struct net_device *dev;
 	struct sock *sk;
 	int is_tcp;
+	int csum_bad;
 };
 
 struct sk_buff_head {
