@@ -1,10 +1,13 @@
 import Foundation
 import KwalkCore
+import Synchronization
 
 /// Finds, by a text search of the tree's `.c` files, which files may define or mention a function. Only a guess to
 /// choose what to parse: the parse decides.
 public struct DefinitionLocator: Sendable {
   public var sourceRoot: String
+  /// Per directory, which `.c` file includes which other (see `unit(for:)`).
+  let includers = IncluderMemo()
 
   public init(sourceRoot: String) { self.sourceRoot = sourceRoot }
 
@@ -31,6 +34,28 @@ public struct DefinitionLocator: Sendable {
       for name in valid where Self.defines(text, name) { out[name, default: []].insert(SourcePath(path)) }
     }
     return out.mapValues { $0.sorted() }
+  }
+
+  /// The file kbuild compiles for `file`: itself, or the `.c` file of the same directory that includes it (kernel/sched
+  /// builds `wait.c` as part of `build_utility.c`, so `wait.c` has no object of its own).
+  public func unit(for file: SourcePath) -> SourcePath {
+    guard file.value.hasSuffix(".c") else { return file }
+    let directory = file.directory
+    let map = includers.map.withLock { $0[directory] } ?? {
+      // One search per directory: every `#include "x.c"` line of its own `.c` files.
+      var found: [String: SourcePath] = [:]
+      for line in grep(["-E", "-H", "-e", "^#include \"[^\"/]+\\.c\"", "--include=*.c", "-r", "./" + directory]) {
+        let parts = line.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2 else { continue }
+        let includer = SourcePath(String(parts[0].dropFirst(2)))
+        guard includer.directory == directory else { continue }
+        let included = parts[1].split(separator: "\"").dropFirst().first.map(String.init) ?? ""
+        if found[included] == nil || includer < found[included]! { found[included] = includer }
+      }
+      includers.map.withLock { $0[directory] = found }
+      return found
+    }()
+    return map[(file.value as NSString).lastPathComponent] ?? file
   }
 
   /// Files under `directories` that mention one of `names` as a word.
@@ -79,4 +104,9 @@ public struct DefinitionLocator: Sendable {
     p.waitUntilExit()
     return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
   }
+}
+
+/// `DefinitionLocator.unit(for:)`'s searches, kept for the locator's life.
+final class IncluderMemo: Sendable {
+  let map = Mutex<[String: [String: SourcePath]]>([:])
 }

@@ -38,12 +38,15 @@ extension Indexer {
     var report = DiscoveryReport()
     var indexed: [SourcePath] = []
     var reasons: [SourcePath: String] = [:]
-    for f in startingFiles {
-      indexed.append(f)
-      reasons[f] = "starting file"
-      report.files.append((f, "starting file", 0))
-    }
     let locator = DefinitionLocator(sourceRoot: tree.sourceRoot)
+    // A `.c` file built inside another (kernel/sched's unity builds) is indexed through the file that includes it.
+    let units = startingFiles.map { locator.unit(for: $0) }
+    for (f, unit) in zip(startingFiles, units) where reasons[unit] == nil {
+      indexed.append(unit)
+      let reason = unit == f ? "starting file" : "starting file \(f.value), built inside it"
+      reasons[unit] = reason
+      report.files.append((unit, reason, 0))
+    }
     var snapshot: IndexSnapshot
     var round = 0
     var asked: Set<DiscoveryRequest> = []
@@ -52,7 +55,7 @@ extension Indexer {
       report.parsed += r.parsed.count
       if round == 0 {
         let notBuilt = kbuild.database().notBuilt
-        if let bad = startingFiles.first(where: { notBuilt.contains($0) }) {
+        if let bad = units.first(where: { notBuilt.contains($0) }) {
           throw IndexError.notBuilt(bad.value, log: tree.logDirectory + "/kbuild.log")
         }
       }
@@ -65,8 +68,10 @@ extension Indexer {
       asked.formUnion(open)
       let notBuilt = kbuild.database().notBuilt
       var added: [SourcePath] = []
-      func add(_ file: SourcePath, _ reason: String) {
+      func add(_ written: SourcePath, _ reason: String) {
+        let file = locator.unit(for: written)
         guard reasons[file] == nil, !notBuilt.contains(file), indexed.count + added.count < maxFiles else { return }
+        let reason = file == written ? reason : reason + ", in \(written.value), built inside it"
         reasons[file] = reason
         added.append(file)
         report.files.append((file, reason, round))
