@@ -66,7 +66,14 @@ public struct PathFinder: Sendable {
       hops.append(try softirqHop(into: stops[0], after: before))
       if !leg.runs.isEmpty { runs = try runHops(leg, after: before, entry: stops[0]) }
     }
-    let (legHops, points) = try route(through: stops)
+    // A leg that another leg continues `after:` must end by raising the softirq that starts it: its last stretch
+    // goes through a function that raises that softirq, not through any call of the exit.
+    let follower = spec.legs.first { $0.after == leg.direction }
+    let raises = try follower.map { f -> Set<SymbolID> in
+      let entry = try f.resolveStops(walkthrough: spec.name) { graph.resolve(name: $0) }.first?.id
+      return Set(entry.map { e in graph.edgesInto(e).filter { $0.kind == .softirq }.map(\.caller) } ?? [])
+    }
+    let (legHops, points) = try route(through: stops, lastThrough: raises?.isEmpty == false ? raises : nil)
     hops += legHops
     branchPoints += points.map { p in
       var p = p
@@ -79,13 +86,21 @@ public struct PathFinder: Sendable {
       runs: runs, branchPoints: branchPoints, sideSteps: findsAlternatives ? sideSteps(of: hops) : [])
   }
 
-  /// The route through `stops` in order, and its branch points (hop indices relative to the route).
-  func route(through stops: [SymbolID], start: State? = nil) throws -> ([Hop], [BranchPoint]) {
+  /// The route through `stops` in order, and its branch points (hop indices relative to the route). With
+  /// `lastThrough`, the stretch to the last stop first reaches one of those functions.
+  func route(through stops: [SymbolID], lastThrough: Set<SymbolID>? = nil) throws -> ([Hop], [BranchPoint]) {
     var hops: [Hop] = []
     var points: [BranchPoint] = []
-    var state = start ?? State(function: stops[0], arguments: [:])
-    for target in stops.dropFirst() {
-      guard let found = search(from: state, to: target) else {
+    var state = State(function: stops[0], arguments: [:])
+    for (n, target) in stops.enumerated().dropFirst() {
+      var found = search(from: state, to: target)
+      if n == stops.count - 1, let through = lastThrough, !through.contains(state.function),
+        let middle = search(from: state, toAnyOf: through),
+        let rest = search(from: middle.end, to: target)
+      {
+        found = Found(edges: middle.edges + rest.edges, states: middle.states + rest.states.dropFirst(), cost: middle.cost + rest.cost)
+      }
+      guard let found else {
         throw PathError.cannotJoin(
           from: graph.name(state.function), to: graph.name(target), walkthrough: spec.name,
           blocker: unresolvedPointer(from: state))
@@ -186,7 +201,11 @@ public struct PathFinder: Sendable {
   /// source, as a breadth-first search would find it when no evidence tells routes apart.
   /// `limit` bounds the cost searched (a route costing more is not looked for).
   func search(from start: State, to target: SymbolID, avoiding: EdgeKey? = nil, limit: Int = .max) -> Found? {
-    if start.function == target { return Found(edges: [], states: [start], cost: 0) }
+    search(from: start, toAnyOf: [target], avoiding: avoiding, limit: limit)
+  }
+
+  func search(from start: State, toAnyOf targets: Set<SymbolID>, avoiding: EdgeKey? = nil, limit: Int = .max) -> Found? {
+    if targets.contains(start.function) { return Found(edges: [], states: [start], cost: 0) }
     var best: [State: Int] = [start: 0]
     var depth: [State: Int] = [start: 0]
     var previous: [State: (State, CallEdge)] = [:]
@@ -196,7 +215,7 @@ public struct PathFinder: Sendable {
     while let (state, cost) = queue.pop() {
       guard cost <= limit else { break }
       guard done.insert(state).inserted else { continue }
-      if state.function == target {
+      if targets.contains(state.function) {
         var edges: [CallEdge] = []
         var states = [state]
         var cursor = state

@@ -36,12 +36,14 @@ public struct RouteEvidence: Hashable, Sendable {
     var e = RouteEvidence(cost: hop, notes: [], ruling: nil)
     let site = edge.site
     for g in site.guards {
+      // A condition the scenario says holds decides nothing: the call runs whenever its function does.
+      if satisfied(g, by: scenario) { continue }
       e.cost += g.kind == .switchCase ? caseCost : guardCost
       let at = "\(g.location.path.value):\(g.location.line)"
-      if (g.hint == .unlikely && g.kind == .then) || (g.hint == .likely && g.kind == .otherwise) {
+      if (hint(g) == .unlikely && g.kind == .then) || (hint(g) == .likely && g.kind == .otherwise) {
         e.cost += hinted
         e.notes.append("only when \(describe(g)) is expected to be rare (\(at))")
-      } else if g.kind != .loop, runsOnError(g) {
+      } else if g.kind == .then || g.kind == .otherwise, runsOnError(g) {
         e.cost += errorTest
         e.notes.append("only on the error test \(describe(g)) (\(at))")
       }
@@ -85,6 +87,27 @@ public struct RouteEvidence: Hashable, Sendable {
         line: site.location.line)
     }
     return nil
+  }
+
+  /// The guard's branch hint: `unlikely()`/`likely()` around the condition, or a static key tested as
+  /// `static_branch_unlikely()`/`static_key_false()` (a feature switched off until something turns it on).
+  static func hint(_ g: BranchGuard) -> BranchGuard.Hint? {
+    if let h = g.hint { return h }
+    for prefix in ["static_branch_unlikely(", "static_key_false(", "!static_branch_likely(", "!static_key_true("]
+    where g.condition.hasPrefix(prefix) && !hasTopLevel("&&", in: g.condition) && !hasTopLevel("||", in: g.condition) {
+      return .unlikely
+    }
+    return nil
+  }
+
+  /// Whether the scenario says `g` lets the call run: a signal that would rule out the opposite branch.
+  static func satisfied(_ g: BranchGuard, by scenario: WalkthroughSpec.Scenario) -> Bool {
+    for term in scenario.rulingOut {
+      for case .condition(let identifier, let holds) in term.signals {
+        if let r = requirement(of: identifier, in: g), r != holds { return true }
+      }
+    }
+    return false
   }
 
   /// `if (x)`, `else of if (x)`, `case A of switch (x)`, `loop while (x)`: a guard as a reader would say it.

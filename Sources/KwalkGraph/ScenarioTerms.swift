@@ -77,11 +77,18 @@ public enum ScenarioTerms {
         .condition("tcf_bypass_check", holds: false), .condition("tc_skip_classify", holds: false),
       ]),
     Term(
+      name: "tc", aspect: .inactive, meaning: "no traffic-control filters or actions on the device's ingress or egress",
+      signals: [.condition("egress_needed_key", holds: true), .condition("ingress_needed_key", holds: true),
+        .condition("tcx_needed_key", holds: true)]),
+    Term(
       name: "gso", aspect: .inactive, meaning: "the packets are small: no segmentation offload to undo",
       signals: [.condition("skb_is_gso", holds: true), .condition("netif_needs_gso", holds: true)]),
     Term(
       name: "cork", aspect: .inactive, meaning: "the socket is not corked and the sender does not pass MSG_MORE",
       signals: [.condition("corkreq", holds: true), .condition("MSG_MORE", holds: true)]),
+    Term(
+      name: "fastopen", aspect: .inactive, meaning: "the sender does not use TCP Fast Open (no data in the SYN)",
+      signals: [.condition("MSG_FASTOPEN", holds: true), .condition("fastopen_req", holds: true)]),
     Term(
       name: "packet-taps", aspect: .inactive, meaning: "no packet socket (tcpdump) listens on all devices",
       signals: [.condition("ptype_all", holds: true), .condition("dev_nit_active", holds: true)]),

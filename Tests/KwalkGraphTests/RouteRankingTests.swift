@@ -107,7 +107,7 @@ import Testing
       _ = try WalkthroughSpec.parse("name: x\n[l]\nentry: a\nexit: b\n[scenario]\ninactive: warp-drive\n", source: "x.walk")
     } catch {
       #expect(
-        "\(error)" == "x.walk:6: unknown inactive 'warp-drive': known are rps, netfilter-rules, bpf, gso, cork, "
+        "\(error)" == "x.walk:6: unknown inactive 'warp-drive': known are rps, netfilter-rules, bpf, tc, gso, cork, fastopen, "
           + "packet-taps, qdisc")
     }
     do {
