@@ -51,7 +51,7 @@ import Testing
   @Test(arguments: ["6.1", "6.12"]) func theJourneysNewHopsHaveNotes(series: String) throws {
     let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
     let resolved = try k.workspace.resolveAnnotations(in: k.snapshot)
-    for name in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"] {
+    for name in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4", "udp-ipv6"] {
       let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(name)).paths()
       let send = try #require(paths.first { $0.direction == "send" })
       let notes = AnnotationJoin.attach(resolved, to: send, graph: k.graph)
@@ -60,6 +60,19 @@ import Testing
       let bare = zip(send.hops, notes.steps).prefix(sendmsg + 1).filter { $0.1.isEmpty }
         .map { "\($0.0.caller) → \($0.0.callee)" }
       #expect(bare == [], "\(name) \(series): socket-layer hops without a note")
+    }
+  }
+
+  /// udp-ipv6 is new: every hop of both legs carries a note, and every note lands on a step, on 6.1 and 6.12.
+  @Test(arguments: ["6.1", "6.12"]) func everyUDP6HopHasANote(series: String) throws {
+    let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
+    let resolved = try k.workspace.resolveAnnotations(in: k.snapshot)
+    for path in try PathFinder(graph: k.graph, spec: try k.workspace.spec("udp-ipv6")).paths() {
+      let notes = AnnotationJoin.attach(resolved, to: path, graph: k.graph)
+      #expect(notes.overview.count == 1)
+      let bare = zip(path.hops, notes.steps).filter { $0.1.isEmpty }.map { "\($0.0.caller) → \($0.0.callee)" }
+      #expect(bare == [], "\(series) \(path.direction): hops without a note")
+      #expect(notes.unattached.map(\.annotation.id) == [], "\(series) \(path.direction): notes on no step")
     }
   }
 

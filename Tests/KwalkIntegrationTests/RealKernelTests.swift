@@ -126,6 +126,7 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
       ("tcp-ipv4", "inet_sendmsg", "net/ipv4/af_inet.c", "tcp_sendmsg", "net/ipv4/tcp_ipv4.c"),
       ("tcp-ipv6", "inet6_sendmsg", "net/ipv6/af_inet6.c", "tcp_sendmsg", "net/ipv6/tcp_ipv6.c"),
       ("udp-ipv4", "inet_sendmsg", "net/ipv4/af_inet.c", "udp_sendmsg", "net/ipv4/udp.c"),
+      ("udp-ipv6", "inet6_sendmsg", "net/ipv6/af_inet6.c", "udpv6_sendmsg", "net/ipv6/udp.c"),
     ]
     for w in expected {
       let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(w.name)).paths()
@@ -144,6 +145,29 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
         for (a, b) in zip(p.hops, p.hops.dropFirst()) { #expect(a.callee == b.caller, "\(w.name) \(p.direction)") }
       }
     }
+  }
+
+  /// udp-ipv6 names few waypoints, and its route stays in IPv6 code: udpv6_sendmsg's IPv4-mapped fallback
+  /// (6.1: net/ipv6/udp.c:1457 `udp_sendmsg(sk, msg, len)`) would reach ip6_output only through IPv4's
+  /// ip_local_out and the shared dst->output, which no datagram to ::1 does.
+  @Test(arguments: ["6.1", "6.12"]) func udpIPv6StaysInIPv6(series: String) throws {
+    let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
+    let spec = try k.workspace.spec("udp-ipv6")
+    #expect(spec.legs.allSatisfy { $0.waypoints.count <= 3 }, "\(spec.legs.map(\.waypoints))")
+    let paths = try PathFinder(graph: k.graph, spec: spec).paths()
+    let send = try #require(paths.first { $0.direction == "send" })
+    let receive = try #require(paths.first { $0.direction == "receive" })
+    let ipv4Only = ["udp_sendmsg", "udp_send_skb", "ip_send_skb", "ip_local_out", "ip_output", "ip_finish_output2",
+      "ip6_fragment"]
+    #expect(Set(send.functions).isDisjoint(with: ipv4Only), "\(send.functions)")
+    #expect(inOrder(["udpv6_sendmsg", "udp_v6_send_skb", "ip6_send_skb", "ip6_local_out", "ip6_output",
+      "ip6_finish_output2", "dev_queue_xmit", "loopback_xmit", "enqueue_to_backlog"], send.functions), "\(send.functions)")
+    #expect(Set(receive.functions).isDisjoint(with: ["ip_rcv", "ip_local_deliver", "udp_rcv", "__udp4_lib_rcv"]))
+    #expect(inOrder(["net_rx_action", "process_backlog", "ipv6_rcv", "ip6_rcv_finish", "ip6_input",
+      "ip6_protocol_deliver_rcu", "udpv6_rcv", "udpv6_queue_rcv_skb", "__udp_enqueue_schedule_skb"],
+      receive.functions), "\(receive.functions)")
+    let output = try #require(send.hops.first { $0.callee == "ip6_output" })
+    #expect(output.caller == "dst_output" && output.bindings.contains { $0.file == "net/ipv6/route.c" })
   }
 
   @Test func warmReindexIsFast() throws {
