@@ -9,8 +9,8 @@ import KwalkCore
 /// The index gives guards and placement to call sites, not to tracepoint sites; until it does, a site takes those
 /// of the first call site of the same function that follows it within `neighbourLines` (`trace_tcp_probe(sk, skb);`
 /// is followed by `tcp_mstamp_refresh(tp)`, `trace_tcp_bad_csum(skb);` by the `TCP_INC_STATS` of the same exit),
-/// without the guards whose condition starts after the site. A site no call follows that closely is not placed,
-/// and not predicted: a preceding call does not tell, since it may be the condition of the block the site is in
+/// without the guards whose condition starts after the site; in a function that calls nothing, the main line. A
+/// site no call follows that closely is not placed, and not predicted: a preceding call does not tell, since it may be the condition of the block the site is in
 /// (`if (tcp_parse_auth_options(…)) { trace_tcp_hash_bad_header(…); return …; }`).
 extension EffectFinder {
   static let neighbourLines = 3
@@ -22,7 +22,10 @@ extension EffectFinder {
 
   /// The guards and placement of the statement holding `site`, as its neighbour shows them; nil when unknown.
   func placement(of site: TracepointSiteFact) -> (guards: [BranchGuard], placement: FactPlacement)? {
-    let next = (snapshot.callsByCaller[site.caller] ?? []).first {
+    let calls = snapshot.callsByCaller[site.caller] ?? []
+    // A function that calls nothing exists to fire its tracepoint (`call_trace_sock_send_length`, noinline).
+    if calls.isEmpty { return ([], .mainLine) }
+    let next = calls.first {
       $0.location.path == site.location.path && $0.location >= site.location
         && $0.location.line - site.location.line <= Self.neighbourLines
     }
@@ -36,8 +39,23 @@ extension EffectFinder {
   static func onRoute(_ guards: [BranchGuard], _ placement: FactPlacement, route: [BranchGuard], after: Bool = false)
     -> Bool
   {
-    placement != .exit && guards.count <= route.count && Array(route.prefix(guards.count)) == guards
+    let (guards, route) = (deciding(guards), deciding(route))
+    return placement != .exit && guards.count <= route.count && Array(route.prefix(guards.count)) == guards
       && (!after || guards.count == route.count)
+  }
+
+  /// Whether code in a function called on the side runs on its main line: a top-level statement of the body, not in
+  /// a branch, nor in the condition of one (`if (delta > 0 && !__sk_mem_schedule(…))` runs only when `delta > 0`).
+  static func onMainLine(_ guards: [BranchGuard], _ placement: FactPlacement) -> Bool {
+    placement == .mainLine && deciding(guards).isEmpty
+  }
+
+  /// The guards that decide something while the scenario is traced: a tracepoint's own `trace_<event>_enabled()`
+  /// test (the tracepoint API, include/linux/tracepoint.h) holds whenever its event is recorded.
+  static func deciding(_ guards: [BranchGuard]) -> [BranchGuard] {
+    guards.filter { g in
+      !(g.kind == .then && g.condition.range(of: #"^(likely\(|unlikely\()?trace_\w+_enabled\(\)\)?$"#, options: .regularExpression) != nil)
+    }
   }
 
   /// Whether `location` comes after the continuing call at `split`.

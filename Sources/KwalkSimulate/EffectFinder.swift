@@ -72,7 +72,7 @@ struct EffectFinder {
     let name = snapshot.functions[f]?.name ?? f.usr
     for t in snapshot.tracepointsByCaller[f] ?? [] where events.contains("\(t.system):\(t.event)") {
       if isJourney(t) {
-        guard mainLine, let p = placement(of: t), Self.onRoute(p.guards, p.placement, route: []) else { continue }
+        guard mainLine, let p = placement(of: t), Self.onMainLine(p.guards, p.placement) else { continue }
       }
       placed.append((t.location, [.trace(t, function: name)]))
     }
@@ -81,7 +81,7 @@ struct EffectFinder {
       if call.kind == .direct || call.kind == .inline, case .function(let callee, _) = call.target,
         !onLeg.contains(callee)
       {
-        let next = mainLine && Self.onRoute(call.guards, call.placement, route: [])
+        let next = mainLine && Self.onMainLine(call.guards, call.placement)
         effects += side(callee, depth: depth - 1, seen: &seen, onLeg: onLeg, mainLine: next)
       }
       if !effects.isEmpty { placed.append((call.location, effects)) }
