@@ -15,7 +15,7 @@ public struct FactExtractor {
 
   /// Changes whenever what the extractor records changes, so that an index written by an older kwalk is re-parsed
   /// rather than trusted (the store keeps it as `PRAGMA user_version`).
-  public static let version = 4
+  public static let version = 5
 
   /// Extracts the facts of `unit`, whose main file is `file`.
   public func extract(_ unit: TranslationUnit, file: SourcePath) -> TranslationUnitFacts {
@@ -129,12 +129,9 @@ final class ExtractionWalk {
     c.visit(root) { cursor, _ in
       let kind = c.kind(cursor)
       guard kind == CXCursor_FunctionDecl || kind == CXCursor_VarDecl else { return CXChildVisit_Continue }
-      guard api.clang_Location_isFromMainFile(api.clang_getCursorLocation(cursor)) != 0 else {
-        return CXChildVisit_Continue
-      }
       if kind == CXCursor_FunctionDecl {
-        if api.clang_isCursorDefinition(cursor) != 0 { enqueue(cursor) }
-      } else {
+        if api.clang_isCursorDefinition(cursor) != 0, isInMainFile(cursor) { enqueue(cursor) }
+      } else if api.clang_Location_isFromMainFile(api.clang_getCursorLocation(cursor)) != 0 {
         walkVariable(cursor)
       }
       return CXChildVisit_Continue
@@ -143,6 +140,16 @@ final class ExtractionWalk {
       let next = queue.removeFirst()
       walkFunction(next)
     }
+  }
+
+  /// True when `cursor` is declared in the main file, or made there by a macro (`SYSCALL_DEFINE6(sendto, …)`, whose
+  /// pasted names libclang places in scratch space, not in the main file).
+  func isInMainFile(_ cursor: CXCursor) -> Bool {
+    let loc = api.clang_getCursorLocation(cursor)
+    if api.clang_Location_isFromMainFile(loc) != 0 { return true }
+    guard let expansion = expansionPlace(loc) else { return false }
+    let at = api.clang_getLocationForOffset(unit.raw, expansion.file.handle, UInt32(expansion.offset))
+    return api.clang_Location_isFromMainFile(at) != 0
   }
 
   // MARK: Positions
@@ -198,7 +205,12 @@ final class ExtractionWalk {
   func walkFunction(_ fn: CXCursor) {
     let usr = c.usr(fn)
     let name = c.spelling(fn)
-    guard let namePlace = place(of: fn), let location = namePlace.location else { return }
+    // A name made by token pasting (`SYSCALL_DEFINE6(sendto, …)` makes `__x64_sys_sendto`) is spelled in the
+    // compiler's scratch space, which no tree path names: such a function is placed where the macro is invoked.
+    let spelled = place(of: fn)
+    guard let namePlace = spelled?.location != nil ? spelled : expansionPlace(api.clang_getCursorLocation(fn)),
+      let location = namePlace.location
+    else { return }
     let count = max(0, Int(api.clang_Cursor_getNumArguments(fn)))
     let parameters = (0..<count).map { api.clang_Cursor_getArgument(fn, UInt32($0)) }
     let parameterNames = parameters.map { c.spelling($0) }
@@ -252,6 +264,7 @@ final class ExtractionWalk {
     currentVariable = c.spelling(variable)
     defer { currentVariable = nil }
     observeVariable(variable)
+    handleFunctionTable(variable)
     c.visit(variable) { cursor, _ in
       if c.kind(cursor) == CXCursor_InitListExpr { handleInitializerList(cursor) }
       return CXChildVisit_Recurse
@@ -275,6 +288,10 @@ final class ExtractionWalk {
       calleeName = c.spelling(referenced)
       target = .function(SymbolID(c.usr(referenced)), name: calleeName)
       calleeFunction = referenced
+    } else if let table = globalArray(subscriptedBy: callee) {
+      // `sys_call_table[unr](regs)`: a call through a global array of function pointers, bound by its initializer.
+      calleeName = table
+      target = .field(StructField(structName: table, field: StructField.arrayElement))
     } else {
       let named = c.referenced(callee)
       switch c.kind(named) {
@@ -322,8 +339,7 @@ final class ExtractionWalk {
     let namePlace = place(of: callee)
     var written = false
     if let namePlace, let text = namePlace.file.text, text.identifier(at: namePlace.offset) == calleeName {
-      var i = namePlace.offset + calleeName.utf8.count
-      while i < text.bytes.count, SourceText.isSpace(text.bytes[i]) || text.bytes[i] == UInt8(ascii: ")") { i += 1 }
+      let i = argumentListStart(in: text, afterName: namePlace.offset + calleeName.utf8.count)
       written = i < text.bytes.count && text.bytes[i] == UInt8(ascii: "(")
     }
 
@@ -337,13 +353,7 @@ final class ExtractionWalk {
       at = namePlace
       let start = extent(calleeExpression).flatMap { $0.start.file === namePlace.file ? $0.start.offset : nil }
         ?? namePlace.offset
-      // Past the name, any `)` closing a wrapper (`READ_ONCE(sk->sk_data_ready)(sk)`), then the argument list.
-      var afterName = namePlace.offset + calleeName.utf8.count
-      while afterName < text.bytes.count,
-        SourceText.isSpace(text.bytes[afterName]) || text.bytes[afterName] == UInt8(ascii: ")")
-      {
-        afterName += 1
-      }
+      let afterName = argumentListStart(in: text, afterName: namePlace.offset + calleeName.utf8.count)
       let end = text.endOfParenthesizedGroup(from: afterName) ?? afterName
       expression = SourceText.foldingWhitespace(text.text(min(start, namePlace.offset)..<end))
       if let fn = calleeFunction {
@@ -384,6 +394,38 @@ final class ExtractionWalk {
         enqueue(def)
       }
     }
+  }
+
+  /// Where a call's argument list should start after the callee's name: past any `)` closing a wrapper
+  /// (`READ_ONCE(sk->sk_data_ready)(sk)`) and any index (`sys_call_table[unr](regs)`).
+  func argumentListStart(in text: SourceText, afterName: Int) -> Int {
+    var i = afterName
+    while i < text.bytes.count {
+      let b = text.bytes[i]
+      if SourceText.isSpace(b) || b == UInt8(ascii: ")") {
+        i += 1
+      } else if b == UInt8(ascii: "[") {
+        var depth = 0
+        repeat {
+          if text.bytes[i] == UInt8(ascii: "[") { depth += 1 }
+          if text.bytes[i] == UInt8(ascii: "]") { depth -= 1 }
+          i += 1
+        } while depth > 0 && i < text.bytes.count
+      } else {
+        break
+      }
+    }
+    return i
+  }
+
+  /// The name of the global array an element of which is called (`sys_call_table` in `sys_call_table[unr]`).
+  func globalArray(subscriptedBy callee: CXCursor) -> String? {
+    guard c.kind(callee) == CXCursor_ArraySubscriptExpr, let base = c.children(callee).first else { return nil }
+    let e = c.stripped(base)
+    guard c.kind(e) == CXCursor_DeclRefExpr else { return nil }
+    let array = c.referenced(e)
+    guard c.kind(array) == CXCursor_VarDecl, isGlobal(array) else { return nil }
+    return c.spelling(array)
   }
 
   /// The struct field a local function-pointer variable was initialized from, following copies.
@@ -485,9 +527,38 @@ final class ExtractionWalk {
     }
   }
 
+  /// The functions a global array of function pointers is initialized with (`sys_call_table`), positional
+  /// (`__x64_sys_read,`) or designated (`[0 ... max] = &__x64_sys_ni_syscall`, `[nr] = __x64_sys_read,`), each bound
+  /// to the array's `[]` (`StructField.arrayElement`), which a call `table[i](…)` reads.
+  func handleFunctionTable(_ variable: CXCursor) {
+    let type = api.clang_getCanonicalType(api.clang_getCursorType(variable))
+    guard type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray,
+      let list = c.children(variable).last(where: { c.kind($0) == CXCursor_InitListExpr })
+    else { return }
+    let field = StructField(structName: c.spelling(variable), field: StructField.arrayElement)
+    for element in c.children(list) {
+      let parts = c.kind(element) == CXCursor_UnexposedExpr ? c.children(element) : []
+      // A designated element's children are its index (or range) and then its value.
+      let value = c.stripped(parts.count > 1 ? parts[parts.count - 1] : element)
+      guard c.kind(value) == CXCursor_DeclRefExpr else { continue }
+      let function = c.referenced(value)
+      guard c.kind(function) == CXCursor_FunctionDecl else { continue }
+      // An entry made by pasting (`__x64_##sym`) is spelled in scratch space: it is placed where the macro is used.
+      let loc = api.clang_getCursorLocation(value)
+      let spelled = place(loc)
+      guard let at = spelled?.location != nil ? spelled : expansionPlace(loc) else { continue }
+      record(field: field, value: function, at: at, form: .initializer)
+    }
+  }
+
   private func record(field: CXCursor, value: CXCursor, at: Place, form: BindingForm) {
+    record(
+      field: StructField(structName: c.structName(ofField: field), field: c.spelling(field)), value: value, at: at,
+      form: form)
+  }
+
+  private func record(field structField: StructField, value: CXCursor, at: Place, form: BindingForm) {
     guard let location = at.location else { return }
-    let structField = StructField(structName: c.structName(ofField: field), field: c.spelling(field))
     if c.kind(value) == CXCursor_FunctionDecl {
       let text = at.file.text.map { $0.line(at.line).trimmingCharacters(in: .whitespaces) } ?? ""
       facts.bindings.append(
