@@ -5,7 +5,8 @@ import KwalkCore
 /// cursors from the body down to the one being visited (`ancestry`); a call's guards are the control statements on
 /// that chain whose branch, case or loop body (not whose condition) leads to it, outermost first.
 extension ExtractionWalk {
-  /// One cursor on the chain from the function body to the cursor being visited.
+  /// One cursor on the chain from the function body to the cursor being visited. Plain values only: one is made for
+  /// every cursor of every body, so what is worked out for a few of them lives in `guardNotes`.
   struct Ancestor {
     let cursor: CXCursor
     let kind: CXCursorKind
@@ -13,6 +14,12 @@ extension ExtractionWalk {
     let index: Int
     /// How many of its children were visited so far.
     var childrenSeen = 0
+    /// Its entry in `guardNotes`, or -1.
+    var note = -1
+  }
+
+  /// What was worked out about a cursor on the chain.
+  struct GuardNote {
     /// In a `switch` body: the labels of the last `case` or `default` among its children, which hold for the
     /// statements after it.
     var lastLabel: String?
@@ -31,20 +38,35 @@ extension ExtractionWalk {
 
   func beginGuards(body: CXCursor) {
     ancestry = [Ancestor(cursor: body, kind: c.kind(body), index: 0)]
+    guardNotes = []
   }
 
-  /// Moves the chain to `cursor`, whose parent is `parent`; called for every cursor of the body in visiting order.
-  func enter(_ cursor: CXCursor, parent: CXCursor) {
-    // The body itself never compares equal to the parent libclang passes its statements (that cursor is made
-    // without the function as its context), so the first frame is the body's by position, not by comparison.
-    while ancestry.count > 1, !c.equal(ancestry[ancestry.count - 1].cursor, parent) { ancestry.removeLast() }
-    guard !ancestry.isEmpty else { return }
-    let kind = c.kind(cursor)
+  /// Moves the chain to `cursor` (of `kind`), whose parent is `parent`; called for every cursor of the body in
+  /// visiting order, so it compares cursors by value rather than through libclang.
+  func enter(_ cursor: CXCursor, kind: CXCursorKind, parent: CXCursor) {
+    // The body itself never equals the parent libclang passes its statements (that cursor is made without the
+    // function as its context), so the first frame is the body's by position, not by comparison.
+    while ancestry.count > 1, !Self.same(ancestry[ancestry.count - 1].cursor, parent) { ancestry.removeLast() }
     let p = ancestry.count - 1
+    guard p >= 0 else { return }
     let index = ancestry[p].childrenSeen
     ancestry[p].childrenSeen += 1
-    if kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt { ancestry[p].lastLabel = label(cursor) }
+    if kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt { guardNotes[note(at: p)].lastLabel = label(cursor) }
     ancestry.append(Ancestor(cursor: cursor, kind: kind, index: index))
+  }
+
+  /// The same cursor of one visit: a parent libclang passes is the very value it visited before.
+  static func same(_ a: CXCursor, _ b: CXCursor) -> Bool {
+    a.data.1 == b.data.1 && a.kind == b.kind && a.data.0 == b.data.0 && a.xdata == b.xdata && a.data.2 == b.data.2
+  }
+
+  /// The index in `guardNotes` of the note of the frame at `depth`, made when first needed.
+  private func note(at depth: Int) -> Int {
+    if ancestry[depth].note < 0 {
+      ancestry[depth].note = guardNotes.count
+      guardNotes.append(GuardNote())
+    }
+    return ancestry[depth].note
   }
 
   /// The guards of the cursor at the end of the chain (a call), outermost first.
@@ -68,13 +90,15 @@ extension ExtractionWalk {
         kind = .loop
       case CXCursor_SwitchStmt where child.index == 1:
         let isLabel = child.kind == CXCursor_CaseStmt || child.kind == CXCursor_DefaultStmt
-        guard let label = isLabel ? label(child.cursor) : child.lastLabel else { continue }
+        let lastLabel = child.note >= 0 ? guardNotes[child.note].lastLabel : nil
+        guard let label = isLabel ? label(child.cursor) : lastLabel else { continue }
         kind = .switchCase
         suffix = " / " + label
       default: continue
       }
-      if ancestry[i].condition == nil { ancestry[i].condition = .some(condition(of: frame.cursor, kind: frame.kind)) }
-      guard let condition = ancestry[i].condition ?? nil else { continue }
+      let n = note(at: i)
+      if guardNotes[n].condition == nil { guardNotes[n].condition = .some(condition(of: frame.cursor, kind: frame.kind)) }
+      guard let condition = guardNotes[n].condition ?? nil else { continue }
       out.append(
         BranchGuard(
           kind: kind, condition: Self.cut(condition.text + suffix), location: condition.location,
@@ -101,13 +125,17 @@ extension ExtractionWalk {
     }
     if kind == CXCursor_ForStmt { return forCondition(text: text, at: span.start) }
     let kids = c.children(statement)
-    guard let cond = kind == CXCursor_DoStmt ? kids.last : kids.first, let cs = extent(cond),
-      cs.start.file === cs.end.file, cs.start.offset < cs.end.offset, let ct = cs.start.file.text,
-      let location = cs.start.location
+    if let cond = kind == CXCursor_DoStmt ? kids.last : kids.first, let written = sourceText(of: cond),
+      let location = extent(cond)?.start.location
+    {
+      return kind == CXCursor_DoStmt && written == "0" ? nil : GuardCondition(text: written, location: location)
+    }
+    // A condition that does not lie in one file (it starts or ends inside a macro argument spelled elsewhere): the
+    // header as written after the keyword.
+    guard kind != CXCursor_DoStmt, let location = span.start.location,
+      let end = text.endOfParenthesizedGroup(from: span.start.offset + keyword.utf8.count)
     else { return nil }
-    let written = SourceText.foldingWhitespace(ct.text(cs.start.offset..<cs.end.offset))
-    if kind == CXCursor_DoStmt && written == "0" { return nil }
-    return GuardCondition(text: written, location: location)
+    return GuardCondition(text: SourceText.foldingWhitespace(text.text(span.start.offset..<end)), location: location)
   }
 
   /// A `for` header's condition, or the whole header (`for (;;)`) when it has none. Read from the text because the

@@ -113,6 +113,8 @@ final class ExtractionWalk {
   var bodyLayout: BodyLayout?
   /// The chain of cursors from the body to the one being visited (`ExtractionWalk+Guards`).
   var ancestry: [Ancestor] = []
+  /// What was worked out about some of `ancestry`'s cursors (labels, conditions).
+  var guardNotes: [GuardNote] = []
   /// Where each call site the body added so far sits in the body's file, for its placement once the body is done.
   var callOffsets: [Int?] = []
 
@@ -242,8 +244,9 @@ final class ExtractionWalk {
     beginObservations(layout: layout)
     beginGuards(body: body)
     c.visit(body) { cursor, parent in
-      enter(cursor, parent: parent)
-      switch c.kind(cursor) {
+      let kind = c.kind(cursor)
+      enter(cursor, kind: kind, parent: parent)
+      switch kind {
       case CXCursor_CallExpr: handleCall(cursor)
       case CXCursor_BinaryOperator: handleAssignment(cursor)
       case CXCursor_InitListExpr: handleInitializerList(cursor)
@@ -258,6 +261,7 @@ final class ExtractionWalk {
     for (i, offset) in callOffsets.enumerated() { facts.callSites[firstCall + i].placement = placing(offset).0 }
     bodyLayout = nil
     ancestry = []
+    guardNotes = []
   }
 
   func walkVariable(_ variable: CXCursor) {
@@ -418,16 +422,6 @@ final class ExtractionWalk {
     return i
   }
 
-  /// The name of the global array an element of which is called (`sys_call_table` in `sys_call_table[unr]`).
-  func globalArray(subscriptedBy callee: CXCursor) -> String? {
-    guard c.kind(callee) == CXCursor_ArraySubscriptExpr, let base = c.children(callee).first else { return nil }
-    let e = c.stripped(base)
-    guard c.kind(e) == CXCursor_DeclRefExpr else { return nil }
-    let array = c.referenced(e)
-    guard c.kind(array) == CXCursor_VarDecl, isGlobal(array) else { return nil }
-    return c.spelling(array)
-  }
-
   /// The struct field a local function-pointer variable was initialized from, following copies.
   func fieldInitializing(_ variable: CXCursor, depth: Int = 0) -> CXCursor? {
     guard depth < 4, let initializer = c.children(variable).last else { return nil }
@@ -527,37 +521,13 @@ final class ExtractionWalk {
     }
   }
 
-  /// The functions a global array of function pointers is initialized with (`sys_call_table`), positional
-  /// (`__x64_sys_read,`) or designated (`[0 ... max] = &__x64_sys_ni_syscall`, `[nr] = __x64_sys_read,`), each bound
-  /// to the array's `[]` (`StructField.arrayElement`), which a call `table[i](…)` reads.
-  func handleFunctionTable(_ variable: CXCursor) {
-    let type = api.clang_getCanonicalType(api.clang_getCursorType(variable))
-    guard type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray,
-      let list = c.children(variable).last(where: { c.kind($0) == CXCursor_InitListExpr })
-    else { return }
-    let field = StructField(structName: c.spelling(variable), field: StructField.arrayElement)
-    for element in c.children(list) {
-      let parts = c.kind(element) == CXCursor_UnexposedExpr ? c.children(element) : []
-      // A designated element's children are its index (or range) and then its value.
-      let value = c.stripped(parts.count > 1 ? parts[parts.count - 1] : element)
-      guard c.kind(value) == CXCursor_DeclRefExpr else { continue }
-      let function = c.referenced(value)
-      guard c.kind(function) == CXCursor_FunctionDecl else { continue }
-      // An entry made by pasting (`__x64_##sym`) is spelled in scratch space: it is placed where the macro is used.
-      let loc = api.clang_getCursorLocation(value)
-      let spelled = place(loc)
-      guard let at = spelled?.location != nil ? spelled : expansionPlace(loc) else { continue }
-      record(field: field, value: function, at: at, form: .initializer)
-    }
-  }
-
   private func record(field: CXCursor, value: CXCursor, at: Place, form: BindingForm) {
     record(
       field: StructField(structName: c.structName(ofField: field), field: c.spelling(field)), value: value, at: at,
       form: form)
   }
 
-  private func record(field structField: StructField, value: CXCursor, at: Place, form: BindingForm) {
+  func record(field structField: StructField, value: CXCursor, at: Place, form: BindingForm) {
     guard let location = at.location else { return }
     if c.kind(value) == CXCursor_FunctionDecl {
       let text = at.file.text.map { $0.line(at.line).trimmingCharacters(in: .whitespaces) } ?? ""
