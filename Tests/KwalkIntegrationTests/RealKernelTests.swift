@@ -134,6 +134,9 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
       let receive = try #require(paths.last)
       #expect(send.hops.first?.caller == journeyStart, "\(w.name): \(send.functions)")
       #expect(receive.hops.last?.callee == journeyEnd, "\(w.name): \(receive.functions)")
+      // The scenario has no RPS: the backlog is this CPU's own and is scheduled like a NAPI instance.
+      #expect(inOrder(["enqueue_to_backlog", "napi_schedule_rps", "__napi_schedule_irqoff", "____napi_schedule",
+        "raise_softirq_irqoff", "__raise_softirq_irqoff"], send.functions), "\(w.name): \(send.functions)")
       #expect(inOrder(journeySocketLayer + [w.ops, w.proto], send.functions), "\(w.name): \(send.functions)")
       let ops = try #require(send.hops.first { $0.callee == w.ops })
       #expect(ops.caller == "sock_sendmsg_nosec" && ops.via == "INDIRECT_CALL_INET", "\(w.name): \(ops)")
