@@ -250,6 +250,7 @@ final class ExtractionWalk {
       case CXCursor_CallExpr: handleCall(cursor)
       case CXCursor_BinaryOperator: handleAssignment(cursor)
       case CXCursor_InitListExpr: handleInitializerList(cursor)
+      case CXCursor_AsmStmt: handleAsmOperands(cursor)
       default: break
       }
       observe(cursor)
