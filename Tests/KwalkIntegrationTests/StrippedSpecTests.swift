@@ -6,7 +6,7 @@ import Testing
 
 /// The engine needs no hand-holding (issue #14, point 5): each shipped walkthrough, with every leg stripped down to
 /// its entry and exit plus at most two of its waypoints, gives the same routes as the shipped spec, on real 6.1
-/// and 6.12. The two waypoints are chosen greedily (the one that makes the most of the route right first), so the
+/// and 6.12. The waypoints kept are the ones the stripped route needs to find its way back (see `strip`), so the
 /// test says which waypoints a leg still needs.
 @Suite(.serialized) struct StrippedSpecTests {
   /// A leg's hops as the test compares them: who calls whom, and where.
@@ -16,11 +16,8 @@ import Testing
     return try finder.paths().map { p in p.hops.map { "\($0.caller)>\($0.callee)@\($0.callsite.file):\($0.callsite.line)" } }
   }
 
-  static func commonPrefix(_ a: [[String]], _ b: [[String]]) -> Int {
-    zip(a.joined(), b.joined()).prefix { $0 == $1 }.count
-  }
-
-  /// The fewest of `leg`'s waypoints (at most two, greedily) that give `full`, or the best two when none do.
+  /// Strips `leg` to none of its waypoints, then adds back (at most twice) the first waypoint past the first hop
+  /// where the route parts from `full`: the waypoints the leg still needs, and the routes they give.
   static func strip(_ spec: WalkthroughSpec, leg i: Int, graph: CallGraph, full: [[String]]) -> (kept: [String], routes: [[String]]?) {
     let leg = spec.legs[i]
     func attempt(_ kept: [String]) -> [[String]]? {
@@ -29,19 +26,28 @@ import Testing
       return try? route(s, graph: graph)
     }
     var kept: [String] = []
-    var best = attempt(kept)
-    while best != full && kept.count < 2 {
-      var choice: (String, [[String]]?, Int)?
-      for w in leg.waypoints where !kept.contains(w) {
-        let r = attempt(kept + [w])
-        let score = r.map { r in r == full ? Int.max : commonPrefix(r, full) } ?? -1
-        if choice == nil || score > choice!.2 { choice = (w, r, score) }
-      }
-      guard let (w, r, _) = choice else { break }
+    var routes = attempt(kept)
+    while routes != full && kept.count < 2 {
+      // The shipped leg's hops from where the stripped route parts from it.
+      let agreed = routes.map { zip($0[i], full[i]).prefix { $0 == $1 }.count } ?? 0
+      let ahead = full[i].dropFirst(agreed).map { String($0.split(separator: ">")[1].split(separator: "@")[0]) }
+      guard let w = leg.waypoints.first(where: { w in !kept.contains(w) && leg.names(of: w).contains(where: ahead.contains) })
+      else { break }
       kept.append(w)
-      best = r
+      routes = attempt(kept)
     }
-    return (kept, best)
+    return (kept, routes)
+  }
+
+  /// The first hop where `got` parts from `want`, for the failure message.
+  static func firstDifference(_ got: [[String]]?, _ want: [[String]]) -> String {
+    guard let got else { return "no route" }
+    for (l, (g, w)) in zip(got, want).enumerated() {
+      for (n, (a, b)) in zip(g + [""], w + [""]).enumerated() where a != b {
+        return "leg \(l + 1) hop \(n + 1): \(a.isEmpty ? "(end)" : a) instead of \(b.isEmpty ? "(end)" : b)"
+      }
+    }
+    return "none"
   }
 
   func check(_ k: RealKernel) throws {
@@ -51,7 +57,7 @@ import Testing
         let (kept, routes) = Self.strip(spec, leg: i, graph: k.graph, full: full)
         #expect(
           routes == full,
-          "\(spec.name) [\(spec.legs[i].direction)] on \(k.snapshot.version) with waypoints \(kept) differs from the shipped spec")
+          "\(spec.name) [\(spec.legs[i].direction)] on \(k.snapshot.version) with waypoints \(kept): \(Self.firstDifference(routes, full))")
       }
     }
   }
