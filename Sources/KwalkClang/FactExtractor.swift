@@ -15,12 +15,13 @@ public struct FactExtractor {
 
   /// Changes whenever what the extractor records changes, so that an index written by an older kwalk is re-parsed
   /// rather than trusted (the store keeps it as `PRAGMA user_version`).
-  public static let version = 5
+  public static let version = 6
 
   /// Extracts the facts of `unit`, whose main file is `file`.
   public func extract(_ unit: TranslationUnit, file: SourcePath) -> TranslationUnitFacts {
     let walk = ExtractionWalk(unit: unit, paths: paths)
     walk.run()
+    walk.walkIncludedUnits()
     let d = unit.diagnostics()
     var facts = walk.facts
     facts.file = file
@@ -100,7 +101,8 @@ final class ExtractionWalk {
   let c: CursorAccess
   var facts = TranslationUnitFacts(file: "")
   private var files: [UnsafeMutableRawPointer: WalkFile] = [:]
-  private var queue: [CXCursor] = []
+  /// Function definitions waiting to be walked.
+  var queue: [CXCursor] = []
   private var queued: Set<String> = []
 
   /// The function whose body is being walked, with its parameters.

@@ -15,4 +15,13 @@ import Testing
     #expect(locator.unit(for: "kernel/sched/build_utility.c") == "kernel/sched/build_utility.c")
     #expect(locator.unit(for: "net/core/push.c") == "net/core/push.c")
   }
+
+  @Test func theIncludedFilesFunctionsAreIndexed() throws {
+    let snapshot = try Fixtures.snapshot(tree: "route-rank", files: ["kernel/sched/build_utility.c"])
+    let wake = try #require(snapshot.functions(named: "wake_up_common").first)
+    #expect(wake.location.path == "kernel/sched/wait.c")
+    #expect(snapshot.functions(named: "complete_all").first?.location.path == "kernel/sched/completion.c")
+    let calls = snapshot.callsByCaller[wake.id] ?? []
+    #expect(calls.map(\.target.description) == ["wait_queue_entry.func"])
+  }
 }
