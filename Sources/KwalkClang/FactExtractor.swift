@@ -151,10 +151,14 @@ final class ExtractionWalk {
   func isInMainFile(_ cursor: CXCursor) -> Bool {
     let loc = api.clang_getCursorLocation(cursor)
     if api.clang_Location_isFromMainFile(loc) != 0 { return true }
-    guard let expansion = expansionPlace(loc) else { return false }
-    let at = api.clang_getLocationForOffset(unit.raw, expansion.file.handle, UInt32(expansion.offset))
-    return api.clang_Location_isFromMainFile(at) != 0
+    // Compared by file handle: a location made from an offset would have libclang map every header's macro
+    // arguments, which costs more than the whole walk of a header's inline functions.
+    guard let mainFile, let expansion = expansionPlace(loc) else { return false }
+    return expansion.file.handle == mainFile
   }
+
+  /// The translation unit's main file.
+  private lazy var mainFile: CXFile? = api.clang_getFile(unit.raw, unit.path)
 
   // MARK: Positions
 
