@@ -10,6 +10,10 @@ public enum ReportText {
       out += "    " + s.expected.joined(separator: " → ") + "\n"
       for d in s.differences { out += "    \(d)\n" }
     }
+    if !r.unpredictedEvents.isEmpty {
+      out += "    not compared, predicted nowhere: "
+        + r.unpredictedEvents.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ") + "\n"
+    }
     out += "\n# stack frame pairs (caller → callee)\n"
     for status in [TraceReport.PairStatus.disagreement, .versionGap, .outsideIndex, .explained] {
       let pairs = r.pairs.filter { $0.status == status }

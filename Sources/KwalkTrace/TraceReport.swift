@@ -85,6 +85,9 @@ public struct TraceReport: Hashable, Codable, Sendable {
   public var recordedSkbs: Int
   /// Each walkthrough's recorded stacks against its path (empty for a trace without walkthrough markers).
   public var walkthroughs: [PathCheck] = []
+  /// Events of the recorded walkthroughs that the index has but no simulation predicts, with how often they fired:
+  /// not compared (`Verifier.verify` says why).
+  public var unpredictedEvents: [String: Int] = [:]
   /// Walkthroughs checked against the graph but not the path, and why (no span in the trace).
   public var unchecked: [String] = []
 
