@@ -120,7 +120,7 @@ public struct CallGraph: Sendable {
 
   /// A static function's USR names its file; a binding seen from another unit may carry the same USR. Falls back
   /// to the name when the USR is not indexed.
-  func resolveBound(_ id: SymbolID, name: String) -> SymbolID {
+  public func resolveBound(_ id: SymbolID, name: String) -> SymbolID {
     if snapshot.functions[id] != nil { return id }
     return resolve(name: name) ?? id
   }

@@ -20,6 +20,9 @@ public struct PathFinder: Sendable {
   let memo = EvidenceMemo()
   /// Every name the spec gives a function: stops keep their family whatever their names say.
   let named: Set<String>
+  /// The softirq handlers (`open_softirq` registrations): a leg reaches one only by the softirq hop that starts
+  /// it, or as the stop of a `runs:` chain, never by calling through the softirq table in the middle of a route.
+  let softirqHandlers: Set<SymbolID>
 
   public init(graph: CallGraph, spec: WalkthroughSpec) {
     self.graph = graph
@@ -27,6 +30,9 @@ public struct PathFinder: Sendable {
     var named = Set(spec.namedFunctions)
     for leg in spec.legs { for names in leg.aliases.values { named.formUnion(names) } }
     self.named = named
+    softirqHandlers = Set(
+      graph.snapshot.bindings.filter { $0.form == .registration && $0.keys.contains { $0.hasSuffix("_SOFTIRQ") } }
+        .map { graph.resolveBound($0.function, name: $0.functionName) })
   }
 
   /// A search state: a function and what its function-typed parameters hold on this path.
@@ -230,6 +236,7 @@ public struct PathFinder: Sendable {
       guard d < maxDepth else { continue }
       for edge in usableEdges(from: state) {
         if let avoiding, EdgeKey(edge) == avoiding { continue }
+        if softirqHandlers.contains(edge.callee) && !targets.contains(edge.callee) { continue }
         let s = State(function: edge.callee, arguments: bindArguments(edge, from: state))
         let c = cost + evidence(edge).cost
         if let known = best[s], known <= c { continue }

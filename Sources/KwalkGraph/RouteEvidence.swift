@@ -124,31 +124,64 @@ public struct RouteEvidence: Hashable, Sendable {
 
   /// Whether the call under `g` runs only when a condition naming `identifier` holds (true), only when it fails
   /// (false), or neither (nil: not named, or named under `||`/`&&` where one operand decides nothing alone).
-  static func requirement(of identifier: String, in g: BranchGuard) -> Bool? {
+  public static func requirement(of identifier: String, in g: BranchGuard) -> Bool? {
     let c = unwrapHint(g.condition)
     let occurrences = tokenOffsets(of: identifier, in: c)
     guard !occurrences.isEmpty else { return nil }
-    if g.kind == .then && hasTopLevel("||", in: c) { return nil }
-    if g.kind == .otherwise && hasTopLevel("&&", in: c) { return nil }
+    let and = c.contains("&&")
+    let or = c.contains("||")
+    // Only a plain conjunction (then) or disjunction (else) pins each operand; a mix, or a negated group inside
+    // one, does not (`(len > mtu && !skb_is_gso(skb)) || …` says nothing about GSO on its else).
+    if and && or { return nil }
+    if g.kind == .then && or { return nil }
+    if g.kind == .otherwise && and { return nil }
+    if (and || or) && c.contains("!(") { return nil }
     let bytes = Array(c.utf8)
     var polarity: Bool?
     for o in occurrences {
-      var negated = false
-      var i = o - 1
-      while i >= 0, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "(") || bytes[i] == UInt8(ascii: "&") {
-        i -= 1
-      }
-      if i >= 0, bytes[i] == UInt8(ascii: "!") { negated = true }
-      if i >= 1, bytes[i] == UInt8(ascii: "="), bytes[i - 1] == UInt8(ascii: "!") { negated = true }
-      var j = o + identifier.utf8.count
-      while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: ")") { j += 1 }
-      if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "!"), bytes[j + 1] == UInt8(ascii: "=") { negated = true }
-      let holds = negated ? false : true
+      let holds = !negated(at: o, length: identifier.utf8.count, in: bytes)
       if let p = polarity, p != holds { return nil }
       polarity = holds
     }
     guard let p = polarity else { return nil }
     return g.kind == .otherwise ? !p : p
+  }
+
+  /// Whether the operand at `offset` is negated: a `!` before it or before a group that holds it (each flips), or a
+  /// `!=` beside it.
+  static func negated(at offset: Int, length: Int, in bytes: [UInt8]) -> Bool {
+    func bangBefore(_ i: Int) -> Bool {
+      var j = i - 1
+      while j >= 0, bytes[j] == UInt8(ascii: " ") { j -= 1 }
+      return j >= 0 && bytes[j] == UInt8(ascii: "!")
+    }
+    var flips = bangBefore(offset) ? 1 : 0
+    // Walk out through the enclosing parentheses, each possibly negated.
+    var depth = 0
+    var i = offset - 1
+    while i >= 0 {
+      if bytes[i] == UInt8(ascii: ")") { depth += 1 }
+      if bytes[i] == UInt8(ascii: "(") {
+        if depth == 0 {
+          // An enclosing group: a call's argument list (a name before it) is not a negatable group.
+          var j = i - 1
+          while j >= 0, bytes[j] == UInt8(ascii: " ") { j -= 1 }
+          let isCall = j >= 0 && (bytes[j] == 95 || (bytes[j] | 0x20) >= 97 && (bytes[j] | 0x20) <= 122 || (bytes[j] >= 48 && bytes[j] <= 57))
+          if !isCall && bangBefore(i) { flips += 1 }
+        } else {
+          depth -= 1
+        }
+      }
+      i -= 1
+    }
+    // `x != y` beside the operand.
+    var k = offset + length
+    while k < bytes.count, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: ")") { k += 1 }
+    if k + 1 < bytes.count, bytes[k] == UInt8(ascii: "!"), bytes[k + 1] == UInt8(ascii: "=") { flips += 1 }
+    var m = offset - 1
+    while m >= 0, bytes[m] == UInt8(ascii: " ") || bytes[m] == UInt8(ascii: "(") { m -= 1 }
+    if m >= 1, bytes[m] == UInt8(ascii: "="), bytes[m - 1] == UInt8(ascii: "!") { flips += 1 }
+    return flips % 2 == 1
   }
 
   /// `unlikely(x)` → `x`.

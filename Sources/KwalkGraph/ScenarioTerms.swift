@@ -106,10 +106,13 @@ public enum ScenarioTerms {
   /// `tcp_v4_rcv`, `udpv6_sendmsg`, `ip_local_out`); nil for shared code (`tcp_sendmsg`, `dst_output`).
   public static func family(ofFunction name: String) -> Family? {
     let words = name.split(separator: "_").map { $0.lowercased() }
-    let v6: Set<String> = ["ip6", "ipv6", "inet6", "icmpv6", "icmp6", "udp6", "udpv6", "tcp6", "raw6", "rawv6", "v6", "ping6"]
-    let v4: Set<String> = ["ip", "ipv4", "ip4", "inet4", "icmp", "udp4", "tcp4", "raw4", "v4", "ping4"]
-    if words.contains(where: v6.contains) { return .ipv6 }
-    if words.contains(where: v4.contains) { return .ipv4 }
+    guard let first = words.first else { return nil }
+    // The family is the first word (`ip6_output`, `icmp_rcv`) or a `v4`/`v6` word (`tcp_v4_rcv`); a later `ip` is
+    // something else (`__local_bh_enable_ip`: an instruction pointer).
+    let v6First: Set<String> = ["ip6", "ipv6", "inet6", "icmpv6", "icmp6", "udp6", "udpv6", "tcp6", "raw6", "rawv6", "ping6"]
+    let v4First: Set<String> = ["ip", "ipv4", "ip4", "inet4", "icmp", "udp4", "tcp4", "raw4", "ping4"]
+    if v6First.contains(first) || words.contains("v6") || words.contains("ipv6") { return .ipv6 }
+    if v4First.contains(first) || words.contains("v4") || words.contains("ipv4") { return .ipv4 }
     return nil
   }
 }

@@ -126,3 +126,39 @@ import Testing
     #expect(ScenarioTerms.family(ofFunction: "dst_output") == nil)
   }
 }
+
+/// Which way a condition pins an identifier, on the shapes that real kernels write.
+@Suite struct ConditionPolarityTests {
+  func guardOf(_ kind: BranchGuard.Kind, _ condition: String) -> BranchGuard {
+    BranchGuard(kind: kind, condition: condition, location: SourceLocation(path: "x.c", line: 1, column: 1), hint: nil)
+  }
+
+  @Test func plainConditionsPinTheirOperands() {
+    #expect(RouteEvidence.requirement(of: "skb_is_gso", in: guardOf(.then, "skb_is_gso(skb)")) == true)
+    #expect(RouteEvidence.requirement(of: "skb_is_gso", in: guardOf(.otherwise, "skb_is_gso(skb)")) == false)
+    #expect(RouteEvidence.requirement(of: "corkreq", in: guardOf(.then, "!corkreq")) == false)
+    #expect(RouteEvidence.requirement(of: "TCP_ESTABLISHED", in: guardOf(.then, "sk->sk_state != TCP_ESTABLISHED")) == false)
+    #expect(RouteEvidence.requirement(of: "TCP_LISTEN", in: guardOf(.then, "sk->sk_state == TCP_LISTEN")) == true)
+    #expect(RouteEvidence.requirement(of: "rps_needed", in: guardOf(.then, "a && rps_needed")) == true)
+  }
+
+  @Test func aNegatedGroupFlipsWhatItHolds() {
+    // raw_sendmsg: the call runs when MSG_MORE is not set.
+    #expect(RouteEvidence.requirement(of: "MSG_MORE", in: guardOf(.then, "!(msg->msg_flags & MSG_MORE)")) == false)
+  }
+
+  @Test func mixedOrPartialConditionsPinNothing() {
+    // __ip6_finish_output: its else says nothing about GSO.
+    let c = "(skb->len > mtu && !skb_is_gso(skb)) || dst_allfrag(skb_dst(skb))"
+    #expect(RouteEvidence.requirement(of: "skb_is_gso", in: guardOf(.otherwise, c)) == nil)
+    #expect(RouteEvidence.requirement(of: "skb_is_gso", in: guardOf(.then, c)) == nil)
+    #expect(RouteEvidence.requirement(of: "rps_needed", in: guardOf(.then, "a || rps_needed")) == nil)
+    #expect(RouteEvidence.requirement(of: "rps_needed", in: guardOf(.otherwise, "a && rps_needed")) == nil)
+  }
+
+  @Test func anIpWordLateInANameIsNoFamily() {
+    #expect(ScenarioTerms.family(ofFunction: "__local_bh_enable_ip") == nil)
+    #expect(ScenarioTerms.family(ofFunction: "udp_v6_send_skb") == .ipv6)
+    #expect(ScenarioTerms.family(ofFunction: "icmp_rcv") == .ipv4)
+  }
+}
