@@ -77,7 +77,10 @@ public struct PathFinder: Sendable {
     let follower = spec.legs.first { $0.after == leg.direction }
     let raises = try follower.map { f -> Set<SymbolID> in
       let entry = try f.resolveStops(walkthrough: spec.name) { graph.resolve(name: $0) }.first?.id
-      return Set(entry.map { e in graph.edgesInto(e).filter { $0.kind == .softirq }.map(\.caller) } ?? [])
+      // Raises the scenario rules out (the RPS IPI under `#ifdef CONFIG_RPS`) do not count.
+      return Set(
+        entry.map { e in graph.edgesInto(e).filter { $0.kind == .softirq && evidence($0).ruling == nil }.map(\.caller) }
+          ?? [])
     }
     let (legHops, points) = try route(through: stops, lastThrough: raises?.isEmpty == false ? raises : nil)
     hops += legHops
@@ -102,7 +105,7 @@ public struct PathFinder: Sendable {
       var found = search(from: state, to: target)
       if n == stops.count - 1, let through = lastThrough, !through.contains(state.function),
         let middle = search(from: state, toAnyOf: through),
-        let rest = search(from: middle.end, to: target)
+        let rest = search(from: middle.end, to: target), middle.cost + rest.cost < RouteEvidence.ruledOut
       {
         found = Found(edges: middle.edges + rest.edges, states: middle.states + rest.states.dropFirst(), cost: middle.cost + rest.cost)
       }
