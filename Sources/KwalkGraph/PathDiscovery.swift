@@ -31,7 +31,7 @@ public struct PathDiscovery: Sendable {
         // Callees are looked for only near the stops: the directories that define them.
         let near = Set(stops.compactMap { graph.function($0)?.location.path.directory }).sorted()
         for (a, b) in zip(stops, stops.dropFirst()) {
-          if finder.search(from: .init(function: a, arguments: [:]), to: b, avoiding: nil) != nil { continue }
+          if finder.search(from: .init(function: a, arguments: [:]), to: b) != nil { continue }
           // The stop may be reached through a pointer bound near the path: index the files that name it.
           out.append(.references(graph.name(b), reason: "reached from \(graph.name(a)) in \(spec.name)"))
           for name in frontier(from: a, graph: graph) {

@@ -209,11 +209,11 @@ public struct PathFinder: Sendable {
   /// The cheapest route by evidence (Dijkstra); among equally cheap ones, the one whose calls come first in the
   /// source, as a breadth-first search would find it when no evidence tells routes apart.
   /// `limit` bounds the cost searched (a route costing more is not looked for).
-  func search(from start: State, to target: SymbolID, avoiding: EdgeKey? = nil, limit: Int = .max) -> Found? {
-    search(from: start, toAnyOf: [target], avoiding: avoiding, limit: limit)
+  func search(from start: State, to target: SymbolID, limit: Int = .max) -> Found? {
+    search(from: start, toAnyOf: [target], limit: limit)
   }
 
-  func search(from start: State, toAnyOf targets: Set<SymbolID>, avoiding: EdgeKey? = nil, limit: Int = .max) -> Found? {
+  func search(from start: State, toAnyOf targets: Set<SymbolID>, limit: Int = .max) -> Found? {
     if targets.contains(start.function) { return Found(edges: [], states: [start], cost: 0) }
     var best: [State: Int] = [start: 0]
     var depth: [State: Int] = [start: 0]
@@ -238,7 +238,6 @@ public struct PathFinder: Sendable {
       let d = depth[state] ?? 0
       guard d < maxDepth else { continue }
       for edge in usableEdges(from: state) {
-        if let avoiding, EdgeKey(edge) == avoiding { continue }
         if softirqHandlers.contains(edge.callee) && !targets.contains(edge.callee) { continue }
         let s = State(function: edge.callee, arguments: bindArguments(edge, from: state))
         let c = cost + evidence(edge).cost
