@@ -58,7 +58,7 @@ public enum PathError: Error, CustomStringConvertible, Equatable {
   case noSoftirqEntry(entry: String, after: String)
   case unknownDirection(String, available: [String])
   case ruledOut(from: String, to: String, walkthrough: String, term: String, reason: String, file: String, line: Int)
-  case runsOffLeg(String, leg: String, walkthrough: String)
+  case noRunsStart(leg: String, walkthrough: String, written: String)
 
   public var description: String {
     switch self {
@@ -80,9 +80,10 @@ public enum PathError: Error, CustomStringConvertible, Equatable {
     case .ruledOut(let from, let to, let w, let term, let reason, let file, let line):
       return "walkthrough \(w): \(to) is reached from \(from) only through code the scenario rules out (\(term): "
         + "\(reason) at \(file):\(line)): add a waypoint, or drop '\(term)' from [scenario] if the traffic needs it"
-    case .runsOffLeg(let name, let leg, let w):
-      return "walkthrough \(w): 'runs:' starts at \(name), which is not on the \(leg) leg: start it at a function "
-        + "the \(leg) leg passes"
+    case .noRunsStart(let leg, let w, let written):
+      return "walkthrough \(w): 'runs:' begins at \(written), which is not on the \(leg) leg, and no function on the "
+        + "\(leg) leg disables bottom halves before its onward call and enables them after it: begin 'runs:' with "
+        + "the \(leg) leg's function where the softirq runs"
     case .unknownDirection(let d, let available):
       return "unknown direction '\(d)': this walkthrough has \(available.joined(separator: ", "))"
     }

@@ -18,9 +18,13 @@ public struct PathDiscovery: Sendable {
       for name in spec.namedFunctions where graph.resolve(name: name) == nil {
         out.append(.definition(name, reason: "named by walkthrough \(spec.name)"))
       }
+      // A `runs:` chain that starts where bottom halves come back on goes through the function that enables them.
+      if spec.legs.contains(where: { !$0.runs.isEmpty }) && graph.resolve(name: BottomHalves.enable) == nil {
+        out.append(.definition(BottomHalves.enable, reason: "where the softirqs of walkthrough \(spec.name) run"))
+      }
       for leg in spec.legs {
         // A stop not found under its first name is asked for under the names it had in other versions.
-        for stop in leg.stops where leg.names(of: stop).allSatisfy({ graph.resolve(name: $0) == nil }) {
+        for stop in leg.stops + leg.runs where leg.names(of: stop).allSatisfy({ graph.resolve(name: $0) == nil }) {
           for other in leg.names(of: stop).dropFirst() {
             out.append(.definition(other, reason: "named by walkthrough \(spec.name) (for \(stop))"))
           }

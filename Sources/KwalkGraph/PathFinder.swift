@@ -132,23 +132,6 @@ public struct PathFinder: Sendable {
     return (hops, points)
   }
 
-  /// The chain of `leg.runs` from a function on the previous leg to `entry`: how the softirq comes to run.
-  func runHops(_ leg: WalkthroughSpec.Leg, after before: PacketPath, entry: SymbolID) throws -> [Hop] {
-    let names = leg.runs
-    guard let start = graph.resolve(name: names[0]) else {
-      throw PathError.unknownFunction(names[0], walkthrough: spec.name)
-    }
-    guard before.functions.contains(graph.name(start)) else {
-      throw PathError.runsOffLeg(names[0], leg: before.direction, walkthrough: spec.name)
-    }
-    var stops = [start]
-    for n in names.dropFirst() {
-      guard let id = graph.resolve(name: n) else { throw PathError.unknownFunction(n, walkthrough: spec.name) }
-      stops.append(id)
-    }
-    return try route(through: stops + [entry]).0
-  }
-
   // MARK: Evidence
 
   /// What `edge` costs on a route of this walkthrough.

@@ -25,8 +25,17 @@ extension WalkthroughSpec.Leg {
   /// The stops in order as one kernel has them: each with the first of its names that `resolve` finds; an optional
   /// waypoint no name of which is found is left out.
   public func resolveStops(walkthrough: String, _ resolve: (String) -> SymbolID?) throws -> [PacketPath.Stop] {
+    try self.resolve(stops, walkthrough: walkthrough, resolve)
+  }
+
+  /// The stops of the `runs:` chain as one kernel has them, like `resolveStops`.
+  public func resolveRuns(walkthrough: String, _ resolve: (String) -> SymbolID?) throws -> [PacketPath.Stop] {
+    try self.resolve(runs, walkthrough: walkthrough, resolve)
+  }
+
+  func resolve(_ written: [String], walkthrough: String, _ resolve: (String) -> SymbolID?) throws -> [PacketPath.Stop] {
     var out: [PacketPath.Stop] = []
-    for stop in stops {
+    for stop in written {
       let names = names(of: stop)
       var found: (String, SymbolID)?
       for n in names where found == nil {

@@ -85,12 +85,18 @@ struct WalkthroughSpecParser {
       let written = try list(value).map { try waypoint($0, at: n) }
       let (names, aliases, optional) = WalkthroughSpec.Leg.waypoints(written)
       leg?.waypoints = names
-      leg?.aliases = aliases
-      leg?.optional = optional
+      leg?.aliases.merge(aliases) { a, _ in a }
+      leg?.optional.formUnion(optional)
     case "runs":
-      let runs = try list(value).map { try function($0, at: n) }
-      guard !runs.isEmpty else { throw malformed(n, "'runs:' lists the functions from the previous leg to this leg's entry") }
-      leg?.runs = runs
+      let written = try list(value).map { try waypoint($0, at: n) }
+      guard !written.isEmpty else {
+        throw malformed(n, "'runs:' lists the functions from the previous leg to this leg's entry")
+      }
+      // Written like waypoints (`a | b`, `a?`); their other names and optional marks join the leg's.
+      let (names, aliases, optional) = WalkthroughSpec.Leg.waypoints(written)
+      leg?.runs = names
+      leg?.aliases.merge(aliases) { a, _ in a }
+      leg?.optional.formUnion(optional)
     default:
       let after = try after(value, at: n)
       leg?.after = after
