@@ -20,9 +20,10 @@ public struct PathFinder: Sendable {
   let memo = EvidenceMemo()
   /// Every name the spec gives a function: stops keep their family whatever their names say.
   let named: Set<String>
-  /// The softirq handlers (`open_softirq` registrations): a leg reaches one only by the softirq hop that starts
-  /// it, or as the stop of a `runs:` chain, never by calling through the softirq table in the middle of a route.
-  let softirqHandlers: Set<SymbolID>
+  /// Functions a route reaches only as a stop, never in its middle: the softirq handlers (`open_softirq`
+  /// registrations), which a leg reaches by the softirq hop that starts it or at the end of a `runs:` chain, and the
+  /// bottom-half enable (`BottomHalves`), where pending softirqs run: other work, not the packet's way on.
+  let onlyAsStops: Set<SymbolID>
 
   public init(graph: CallGraph, spec: WalkthroughSpec) {
     self.graph = graph
@@ -30,9 +31,10 @@ public struct PathFinder: Sendable {
     var named = Set(spec.namedFunctions)
     for leg in spec.legs { for names in leg.aliases.values { named.formUnion(names) } }
     self.named = named
-    softirqHandlers = Set(
+    onlyAsStops = Set(
       graph.snapshot.bindings.filter { $0.form == .registration && $0.keys.contains { $0.hasSuffix("_SOFTIRQ") } }
-        .map { graph.resolveBound($0.function, name: $0.functionName) })
+        .map { graph.resolveBound($0.function, name: $0.functionName) }
+        + graph.snapshot.functions(named: BottomHalves.enable).map(\.id))
   }
 
   /// A search state: a function and what its function-typed parameters hold on this path.
@@ -221,7 +223,7 @@ public struct PathFinder: Sendable {
       let d = depth[state] ?? 0
       guard d < maxDepth else { continue }
       for edge in usableEdges(from: state) {
-        if softirqHandlers.contains(edge.callee) && !targets.contains(edge.callee) { continue }
+        if onlyAsStops.contains(edge.callee) && !targets.contains(edge.callee) { continue }
         let s = State(function: edge.callee, arguments: bindArguments(edge, from: state))
         let c = cost + evidence(edge).cost
         if let known = best[s], known <= c { continue }

@@ -93,6 +93,13 @@ public enum ScenarioTerms {
       name: "packet-taps", aspect: .inactive, meaning: "no packet socket (tcpdump) listens on all devices",
       signals: [.condition("ptype_all", holds: true), .condition("dev_nit_active", holds: true)]),
     Term(
+      name: "memory-pressure", aspect: .inactive,
+      meaning: "the receiver keeps within its buffer and no memory reserve is in use: no pressure or reserve code",
+      signals: [
+        .condition("tcp_try_rmem_schedule", holds: true), .condition("sk_memalloc_socks", holds: true),
+        .condition("skb_pfmemalloc", holds: true), .condition("sk_under_memory_pressure", holds: true),
+      ]),
+    Term(
       name: "qdisc", aspect: .inactive, meaning: "the device has no queueing discipline (lo's noqueue)",
       signals: [.condition("enqueue", holds: true)]),
   ]
