@@ -11,6 +11,8 @@ public struct LegDiff: Hashable, Codable, Sendable {
   public var entryBody: BodyDiff?
   /// The tracepoints a trace of this leg prints in each version, and how the sequences differ.
   public var events: EventSequenceDiff
+  /// How the leg's softirq comes to run, when that changed.
+  public var runs: RunsChange? = nil
 
   public init(
     direction: String, oldHops: Int, newHops: Int, hops: [HopDiff], entryBody: BodyDiff?, events: EventSequenceDiff

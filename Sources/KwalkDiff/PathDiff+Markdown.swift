@@ -8,6 +8,11 @@ extension PathDiff {
     for leg in legs {
       let changed = leg.changedHops
       out += "\n## \(leg.direction) (\(leg.oldHops) → \(leg.newHops) hops)\n\n"
+      if let r = leg.runs {
+        out += "How the softirq runs: \(Self.cell(r.headline)).\n\n- \(from): "
+          + r.old.map { "`\($0)`" }.joined(separator: " → ") + "\n- \(to): " + r.new.map { "`\($0)`" }.joined(separator: " → ")
+          + "\n\n"
+      }
       if changed.isEmpty && leg.entryBody == nil {
         out += "No step changed.\n"
         continue

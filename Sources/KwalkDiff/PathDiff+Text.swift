@@ -9,6 +9,9 @@ extension PathDiff {
         out += "\nentry \(b.headline)\n"
         out += Self.hunksText(b)
       }
+      if let r = leg.runs {
+        out += "\nruns: \(r.headline)\n  \(r.old.joined(separator: " → "))\n  \(r.new.joined(separator: " → "))\n"
+      }
       for h in changed {
         out += "\n\(h.relation.rawValue): \(h.title)\n"
         for d in h.details { out += "  \(d.label): \(d.text)\n" }

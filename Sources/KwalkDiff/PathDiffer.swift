@@ -42,9 +42,11 @@ public struct PathDiffer {
     {
       entryBody = bodies.diff(a, b, oldPath: pathLines(o.hops, from: a), newPath: pathLines(n.hops, from: b))
     }
-    return LegDiff(
+    var diff = LegDiff(
       direction: o.direction, oldHops: o.hops.count, newHops: n.hops.count, hops: hops, entryBody: entryBody,
       events: EventSequenceDiff(old: o.hops.flatMap(\.tracepoints), new: n.hops.flatMap(\.tracepoints)))
+    diff.runs = RunsChange.between(o, n)
+    return diff
   }
 
   func align(_ o: [Hop], _ n: [Hop]) -> HopAlignment {

@@ -78,6 +78,16 @@ public struct DiffPage {
         .tag(
           "h3", [:],
           [.text("\(leg.direction): \(leg.oldHops) → \(leg.newHops) hops, \(leg.changedHops.count) changed")]))
+      if let r = leg.runs {
+        parts.append(
+          .tag(
+            "section", class: "hop-diff",
+            [
+              .textTag("h4", "how the softirq runs"), .textTag("p", r.headline),
+              .tag("p", [:], [.text("\(d.from): "), .code(r.old.joined(separator: " → "))]),
+              .tag("p", [:], [.text("\(d.to): "), .code(r.new.joined(separator: " → "))]),
+            ]))
+      }
       if let b = leg.entryBody {
         parts.append(.tag("section", class: "hop-diff", [.textTag("h4", "entry function"), bodyDiff(b)]))
       }
