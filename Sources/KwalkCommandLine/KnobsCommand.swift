@@ -7,21 +7,13 @@ import KwalkKernel
 struct KnobsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "knobs", abstract: "Print what to watch and what to tune on each step of a walkthrough.")
-  @OptionGroup var kernel: KernelOptions
-  @Option var walkthrough: String = "tcp-ipv4"
-  @Option(help: "send or receive (default: both).") var direction: String?
+  @OptionGroup var options: WalkthroughOptions
+  @Option(help: "A leg's name, such as send or receive (default: every leg).") var direction: String?
   @Option var format: OutputFormat = .text
 
   func run() throws {
     try reportingErrors {
-      let ws = try Workspace(
-        source: try kernel.single(), cache: kernel.kwalkCache, annotations: kernel.annotations,
-        progress: ProgressReporter())
-      let spec = try ws.spec(walkthrough)
-      let graph = try ws.graph()
-      var finder = PathFinder(graph: graph, spec: spec)
-      finder.findsAlternatives = false
-      let paths = try direction.map { [try finder.path(direction: $0)] } ?? finder.paths()
+      let (_, graph, paths) = try options.legs(direction: direction, findsAlternatives: false)
       let join = ObservabilityJoin(snapshot: graph.snapshot)
       let legs = paths.map { LegObservations(path: $0, join: join) }
       if format == .json { return try printJSON(legs) }

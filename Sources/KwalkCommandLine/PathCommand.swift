@@ -6,19 +6,13 @@ import KwalkKernel
 /// `kwalk path`: the hops of a walkthrough.
 struct PathCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "path", abstract: "Print a walkthrough's hops.")
-  @OptionGroup var kernel: KernelOptions
-  @Option var walkthrough: String = "tcp-ipv4"
-  @Option(help: "send or receive (default: both).") var direction: String?
+  @OptionGroup var options: WalkthroughOptions
+  @Option(help: "A leg's name, such as send or receive (default: every leg).") var direction: String?
   @Option var format: OutputFormat = .text
 
   func run() throws {
     try reportingErrors {
-      let ws = try Workspace(
-        source: try kernel.single(), cache: kernel.kwalkCache, annotations: kernel.annotations,
-        progress: ProgressReporter())
-      let spec = try ws.spec(walkthrough)
-      let finder = PathFinder(graph: try ws.graph(), spec: spec)
-      let paths = try direction.map { [try finder.path(direction: $0)] } ?? finder.paths()
+      let (spec, _, paths) = try options.legs(direction: direction)
       if format == .json { return try printJSON(paths) }
       for p in paths { print(PathText.leg(p, spec: spec).joined(separator: "\n")) }
     }
@@ -78,18 +72,14 @@ enum PathText {
 /// `kwalk graph --format dot`.
 struct GraphCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "graph", abstract: "Write a walkthrough's subgraph.")
-  @OptionGroup var kernel: KernelOptions
-  @Option var walkthrough: String = "tcp-ipv4"
+  @OptionGroup var options: WalkthroughOptions
   @Option(help: "dot") var format: String = "dot"
 
   func run() throws {
     try reportingErrors {
       guard format == "dot" else { throw ValidationFailure("unknown graph format '\(format)': use dot") }
-      let ws = try Workspace(
-        source: try kernel.single(), cache: kernel.kwalkCache, annotations: kernel.annotations,
-        progress: ProgressReporter())
-      let paths = try PathFinder(graph: try ws.graph(), spec: try ws.spec(walkthrough)).paths()
-      print(DotWriter.dot(name: walkthrough, paths: paths), terminator: "")
+      let paths = try options.legs(direction: nil, findsAlternatives: false).paths
+      print(DotWriter.dot(name: options.walkthrough, paths: paths), terminator: "")
     }
   }
 }
