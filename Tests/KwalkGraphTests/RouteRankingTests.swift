@@ -108,7 +108,7 @@ import Testing
     } catch {
       #expect(
         "\(error)" == "x.walk:6: unknown inactive 'warp-drive': known are rps, netfilter-rules, bpf, tc, gso, cork, fastopen, "
-          + "packet-taps, qdisc")
+          + "packet-taps, memory-pressure, qdisc")
     }
     do {
       _ = try WalkthroughSpec.parse("name: x\n[l]\nentry: a\nexit: b\n[scenario]\nmood: calm\n", source: "x.walk")
