@@ -33,17 +33,32 @@ public struct ObservabilityJoin: Sendable {
         // A helper that is itself a drop (`kfree_skb`) is a drop point of the caller, not a part of it.
         let dropCalls = Set(
           (snapshot.observations.dropsByFunction[f] ?? []).filter { $0.kind == .call }.map(\.location))
-        for h in snapshot.observations.helpersByFunction[f] ?? [] where h.placement == .mainLine {
-          guard !onPath.contains(h.callee), !dropCalls.contains(h.location), snapshot.functions[h.callee] != nil,
-            seen.insert(h.callee).inserted
+        for (callee, location) in helperCalls(of: f) {
+          guard !onPath.contains(callee), !dropCalls.contains(location), snapshot.functions[callee] != nil,
+            seen.insert(callee).inserted
           else {
             continue
           }
-          next.append((h.callee, placement))
+          next.append((callee, placement))
         }
       }
       out += next
       frontier = next
+    }
+    return out
+  }
+
+  /// The calls on `function`'s main line whose facts its hop takes in: to a file-local or inline helper (the
+  /// index's helper calls), and direct calls to a function defined in the same file (`ip_local_out` →
+  /// `__ip_local_out`, which counts `Ip: OutRequests`: exported, so not a helper, but a part of the same step).
+  func helperCalls(of function: SymbolID) -> [(callee: SymbolID, location: SourceLocation)] {
+    var out = (snapshot.observations.helpersByFunction[function] ?? []).filter { $0.placement == .mainLine }.map {
+      ($0.callee, $0.location)
+    }
+    guard let file = snapshot.functions[function]?.location.path else { return out }
+    for call in snapshot.callsByCaller[function] ?? [] where call.kind == .direct && call.placement == .mainLine {
+      guard case .function(let id, _) = call.target, snapshot.functions[id]?.location.path == file else { continue }
+      out.append((id, call.location))
     }
     return out
   }

@@ -74,9 +74,11 @@ import Testing
     let t = try #require(o.tunables.first)
     #expect(t.name == "net.ipv4.tcp_ecn" && t.perNamespace && t.defaultValue == "2")
     #expect(t.defaultAt?.line == (try line("tcp:ecn-default", "net/ipv4/tcp_ipv4.c")))
+    // `tcp_v4_count_in` is exported (not a helper the index records) but defined in the same file and called on
+    // the main line: its increment is the step's.
     #expect(
-      o.counters.map { "\($0.name) \($0.placement.rawValue)" } == [
-        "Tcp: InSegs mainLine", "TcpExt: TCPBacklogDrop branch",
+      o.counters.map { "\($0.name) \($0.placement.rawValue) \($0.function)" } == [
+        "Tcp: InSegs mainLine tcp_v4_count_in", "TcpExt: TCPBacklogDrop branch tcp_v4_rcv",
       ])
     #expect(o.drops.first?.counters.map(\.name) == ["Tcp: InErrs"])
     #expect(o.drops.first?.reasons.map(\.name) == ["SKB_DROP_REASON_NOT_SPECIFIED", "SKB_DROP_REASON_NO_SOCKET"])

@@ -1,12 +1,18 @@
 #include <linux/netdevice.h>
 #include <net/net_namespace.h>
 
+/* Not static, as __ip_local_out is not: the step that calls it on its main line takes in its counter all the same. */
+void tcp_v4_count_in(struct net *net)
+{
+	__TCP_INC_STATS(net, TCP_MIB_INSEGS); /*tcp:insegs*/
+}
+
 int tcp_v4_rcv(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
 	enum skb_drop_reason drop_reason = SKB_DROP_REASON_NOT_SPECIFIED;
 
-	__TCP_INC_STATS(net, TCP_MIB_INSEGS); /*tcp:insegs*/
+	tcp_v4_count_in(net); /*tcp:count-in*/
 	if (READ_ONCE(net->ipv4.sysctl_tcp_ecn) > 1) /*tcp:ecn*/
 		goto no_tcp_socket;
 	if (skb->len > 4)
