@@ -13,8 +13,8 @@ enum VerifyAction {
     specs.map(\.name).filter { (try? Scenario(walkthrough: $0, payload: 5)) != nil }.sorted()
   }
 
-  /// The trace in `file`, or one recorded now when `file` is nil.
-  static func read(_ file: String?) throws -> RecordedTrace {
+  /// The trace in `file`, or one recorded now when `file` is nil. With `counters`, it must hold counter snapshots.
+  static func read(_ file: String?, counters: Bool = false) throws -> RecordedTrace {
     let text: String
     let source: String
     if let file {
@@ -30,6 +30,7 @@ enum VerifyAction {
     let recorded = try TraceParser.parse(text, source: source)
     // Said before the kernel is indexed: the path check needs stacks, and a trace without them cannot be fixed later.
     guard recorded.records.contains(where: { !$0.stack.isEmpty }) else { throw TraceError.noStacks(source) }
+    if counters, recorded.counters.isEmpty { throw TraceError.noCounters(source) }
     return recorded
   }
 

@@ -13,6 +13,8 @@ struct VerifyCommand: ParsableCommand {
     abstract: "Compare a real trace (given, or recorded now) with the simulator and the call graph.")
   @OptionGroup var kernel: KernelOptions
   @Option(help: "An ftrace text file (default: record one now with kwalk trace's exchange).") var trace: String?
+  @Flag(help: "Also fail when a counter did not move as the path predicts (the trace must hold counter snapshots).")
+  var counters = false
   @Option(help: "Write the report as JSON here as well.") var json: String?
   @Option(help: "Write a small site with the report page (<kernel>/verify.html) into this directory, replacing it.")
   var html: String?
@@ -20,7 +22,7 @@ struct VerifyCommand: ParsableCommand {
   func run() throws {
     var failed = false
     try reportingErrors {
-      let recorded = try VerifyAction.read(trace)
+      let recorded = try VerifyAction.read(trace, counters: counters)
       let ws = try Workspace(
         source: try kernel.single(), cache: kernel.kwalkCache, annotations: kernel.annotations,
         progress: ProgressReporter())
@@ -38,7 +40,7 @@ struct VerifyCommand: ParsableCommand {
           page: SitePaths.verifyReport(kernel: label), kernelLabel: label, report: report)
         try DirectorySink(directory: html).write(SiteRenderer.render(site))
       }
-      failed = report.realDisagreements > 0
+      failed = report.realDisagreements > 0 || counters && report.counterDisagreements > 0
     }
     if failed { throw ExitCode(1) }
   }

@@ -56,3 +56,12 @@ extension ObservabilityConventions {
   /// Drop functions that take no reason: `kfree_skb` (6.1 wraps `kfree_skb_reason(skb, …NOT_SPECIFIED)` in it).
   public static let dropsWithoutReason: Set<String> = ["kfree_skb"]
 }
+
+extension ObservabilityConventions {
+  /// True for a MIB enumerator that counts bytes rather than packets (`IPSTATS_MIB_INOCTETS`, which
+  /// `__IP_UPD_PO_STATS(net, IPSTATS_MIB_IN, skb->len)` adds the length to): the kernel's names end in `OCTETS`.
+  public static func countsBytes(_ counter: String) -> Bool { counter.hasSuffix("OCTETS") }
+
+  /// True for an increment macro that adds an amount the code passes (`NET_ADD_STATS(net, …, delivered)`), not one.
+  public static func addsAmount(_ via: String) -> Bool { via.contains("_ADD_STATS") }
+}

@@ -4,6 +4,8 @@ extension SitePaths {
 
   /// `6.1/verify.html`: the report of `kwalk verify` against a recorded trace.
   public static func verifyReport(kernel: String) -> String { "\(kernel)/verify.html" }
+  /// The counter part of the verify report as Markdown.
+  public static func verifyCountersMarkdown(kernel: String) -> String { "markdown/\(kernel)/verify-counters.md" }
 
   /// The simulator page's script.
   public static let simulatorScript = "assets/simulator.js"

@@ -11,6 +11,10 @@ extension SiteRenderer {
     if let v = model.verifyReport {
       files.append(
         RenderedFile(v.page, VerifyReportPage.render(v, kernel: model.kernels.first { $0.label == v.kernelLabel })))
+      if !v.report.counters.isEmpty {
+        files.append(
+          RenderedFile(SitePaths.verifyCountersMarkdown(kernel: v.kernelLabel), VerifyCountersMarkdown.render(v.report)))
+      }
     }
     return files
   }

@@ -44,6 +44,7 @@ enum VerifyReportPage {
             .tag("li", [:], [.code("\(p.caller) → \(p.callee)"), .text(" ×\(p.occurrences): \(p.reason)")])
           }))
     }
+    body += counters(r)
     return PageLayout.document(
       page: v.page, title: "kwalk verify — Linux \(r.indexedKernel)",
       crumbs: [("Linux \(r.indexedKernel)", nil), ("verify", nil)], body: body)

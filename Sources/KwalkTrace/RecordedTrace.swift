@@ -7,6 +7,8 @@ public struct RecordedTrace: Hashable, Codable, Sendable {
   public var markers: [String]
   /// Each walkthrough's part of the trace, from its markers (none in a trace recorded before they existed).
   public var spans: [TraceSpan] = []
+  /// Each walkthrough's counters before and after its exchange (none in a trace recorded before they existed).
+  public var counters: [CounterWindow] = []
 
   /// The payload `kwalk trace` used, from its marker.
   public var payload: Int? { markerValue("payload") }

@@ -23,6 +23,6 @@ public enum ReportText {
         out += "  \(p.caller) → \(p.callee) ×\(p.occurrences): \(p.reason)\n"
       }
     }
-    return out + paths(r) + "\n" + r.summary + "\n"
+    return out + paths(r) + counters(r) + "\n" + r.summary + "\n"
   }
 }

@@ -16,6 +16,12 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
   case exchange(String)
   /// SIGINT or SIGTERM arrived; the settings were restored.
   case interrupted(String)
+  /// A counter file (`/proc/net/snmp`) could not be read or understood.
+  case counters(String, String)
+  /// The trace holds no counter snapshots, and counters were asked for.
+  case noCounters(String)
+  /// The network namespace for the exchange could not be set up.
+  case namespace(String)
 
   public var description: String {
     switch self {
@@ -34,6 +40,12 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
     case .io(let path, let why): return "\(path): \(why)"
     case .exchange(let why): return "loopback exchange failed: \(why)"
     case .interrupted(let signal): return "interrupted by \(signal); every tracing setting was restored"
+    case .counters(let file, let why): return "\(file): \(why)"
+    case .noCounters(let f):
+      return "\(f) holds no counter snapshots (`# kwalk counters` lines): record it again with "
+        + "`kwalk trace --out FILE`, or verify without --counters"
+    case .namespace(let why):
+      return "cannot run the exchange in a network namespace of its own: \(why) (nothing was changed)"
     }
   }
 }

@@ -12,10 +12,12 @@ public enum TraceParser {
     var inStack = false
     var spans: [TraceSpan] = []
     var open: [String: (tasks: [Int], start: Int)] = [:]
+    var counters: [CounterWindow] = []
     // InputText.lines, not split(separator: "\n"): a trace saved with \r\n line ends is otherwise one long line.
     for (i, line) in InputText.lines(text).enumerated() {
       if line.hasPrefix("#") {
         if line.hasPrefix("# tracer:") { sawHeader = true }
+        _ = CounterWindow.read(Substring(line), into: &counters)
         continue
       }
       if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
@@ -47,7 +49,9 @@ public enum TraceParser {
     if records.isEmpty && !sawHeader || unreadable > records.count {
       throw TraceError.notFtrace(InputText.fileName(source))
     }
-    return RecordedTrace(source: source, records: records, markers: markers, spans: spans)
+    var trace = RecordedTrace(source: source, records: records, markers: markers, spans: spans)
+    trace.counters = counters
+    return trace
   }
 
   /// `tcp_sendmsg+0x2c/0x50` → `tcp_sendmsg`; `<stack trace>` frames may carry offsets with `sym-offset`.

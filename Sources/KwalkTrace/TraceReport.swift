@@ -90,6 +90,8 @@ public struct TraceReport: Hashable, Codable, Sendable {
   public var unpredictedEvents: [String: Int] = [:]
   /// Walkthroughs checked against the graph but not the path, and why (no span in the trace).
   public var unchecked: [String] = []
+  /// Each walkthrough's counters against its legs (empty for a trace without counter snapshots).
+  public var counters: [CounterCheck] = []
 
   public init(
     runningKernel: String, indexedKernel: String, traceSource: String, skbs: [SkbCheck], pairs: [PairCheck],
@@ -111,6 +113,19 @@ public struct TraceReport: Hashable, Codable, Sendable {
       + walkthroughs.map { $0.count(.inconsistent) }.reduce(0, +)
   }
 
+  /// Counters that did not move as the path predicts, or drop counters that moved: what makes
+  /// `kwalk verify --counters` fail.
+  public var counterDisagreements: Int { counters.filter(\.isDisagreement).count }
+
+  /// `counters 11 as predicted, …; `, or nothing without counter snapshots.
+  var counterSummary: String {
+    guard !counters.isEmpty else { return "" }
+    let shown: [CounterCheck.Status] = [.asPredicted, .machineWide, .computedAmount, .differs, .notMoved, .dropMoved,
+      .unpredicted]
+    return "counters " + shown.map { s in "\(counters.filter { $0.status == s }.count) \(s.label)" }
+      .joined(separator: ", ") + "; "
+  }
+
   /// `stacks on the path 40 consistent, 0 inconsistent, 2 version gap, 9 outside; `, or nothing without paths.
   var pathSummary: String {
     guard !walkthroughs.isEmpty else { return "" }
@@ -126,6 +141,6 @@ public struct TraceReport: Hashable, Codable, Sendable {
     return "verify: skbs \(n(.matched)) matched, \(n(.versionGap)) version gap, \(n(.differs)) differ, "
       + "\(n(.missing)) missing (\(unmodelledSkbs) of \(recordedSkbs) recorded not modelled); stack pairs "
       + "\(p(.explained)) explained, \(p(.outsideIndex)) outside the index, \(p(.versionGap)) version gap, "
-      + "\(p(.disagreement)) disagree; " + pathSummary + "real disagreements: \(realDisagreements)"
+      + "\(p(.disagreement)) disagree; " + pathSummary + counterSummary + "real disagreements: \(realDisagreements)"
   }
 }

@@ -40,7 +40,8 @@ public final class TraceSession {
   }
 
   /// Enables the events and stack traces, runs each walkthrough's traffic between its `kwalk: begin`/`end`
-  /// markers, and returns the trace text. The buffer is read after each walkthrough and cleared before the next,
+  /// markers in a network namespace of its own (`NetworkNamespace`), and returns the trace text with each
+  /// walkthrough's counters (`CounterWindow.lines`) after its records. The buffer is read after each walkthrough and cleared before the next,
   /// so a busy machine cannot overwrite an early walkthrough's records. Restores everything it changed on return,
   /// on error and on SIGINT/SIGTERM.
   public func record(exchange: LoopbackExchange, walkthroughs: [String], marker: String) throws -> String {
@@ -76,11 +77,25 @@ public final class TraceSession {
     for (i, w) in walkthroughs.enumerated() {
       try TraceCleanup.check()
       if i > 0 { try write("", to: instance + "/trace") }
-      try exchange.run(walkthrough: w, mark: { try write($0, to: instance + "/trace_marker") }, stop: TraceCleanup.check)
-      text += try Self.read(instance + "/trace")
+      let window = try NetworkNamespace.run { try self.exchange(exchange, walkthrough: w, instance: instance) }
+      text += try Self.read(instance + "/trace") + window.lines
     }
     try write("0", to: instance + "/tracing_on")
     return text
+  }
+
+  /// Runs one walkthrough's traffic (in the calling thread's network namespace) and reads the namespace's counters
+  /// just before its begin marker and just after its end marker, so they span what the markers attribute to it.
+  func exchange(_ exchange: LoopbackExchange, walkthrough w: String, instance: String) throws -> CounterWindow {
+    var window = CounterWindow(walkthrough: w, before: [:], after: [:])
+    try exchange.run(
+      walkthrough: w,
+      mark: { m in
+        if m.hasPrefix("kwalk: begin ") { window.before = try NetworkNamespace.counterTexts() }
+        try write(m, to: instance + "/trace_marker")
+        if m.hasPrefix("kwalk: end ") { window.after = try NetworkNamespace.counterTexts() }
+      }, stop: TraceCleanup.check)
+    return window
   }
 
   /// Enables each event (`system:event`, or `system:*` for the whole system) with its `JourneyEvents` filter.

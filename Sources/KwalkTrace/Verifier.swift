@@ -82,7 +82,20 @@ public struct Verifier {
       let checker = PathChecker(walkthrough: w, legs: legs, snapshot: graph.snapshot)
       report.walkthroughs.append(checker.check(recorded.records(of: w), namesInTree: namesInTree))
     }
+    report.counters = try checkCounters(recorded, paths: paths)
     return report
+  }
+
+  /// Each walkthrough's counter window against its legs (none when the trace has no windows or no legs are given).
+  public func checkCounters(_ recorded: RecordedTrace, paths: [String: [PacketPath]]) throws -> [CounterCheck] {
+    guard !recorded.counters.isEmpty, !paths.isEmpty else { return [] }
+    let checker = CounterChecker(join: ObservabilityJoin(snapshot: graph.snapshot))
+    var out: [CounterCheck] = []
+    for window in recorded.counters.sorted(by: { $0.walkthrough < $1.walkthrough }) {
+      guard let legs = paths[window.walkthrough] else { continue }
+      out += try checker.check(window, recorded: recorded, legs: legs)
+    }
+    return out
   }
 
   /// The closest recorded skb that starts with the same event and len; among equals, one not yet compared (so

@@ -1,0 +1,20 @@
+import KwalkCore
+
+extension ObservabilityJoin {
+  /// Every increment in the index of a counter a `/proc` file prints, by the name a user sees (`Tcp: OutSegs`),
+  /// in source order: where else a counter can move than on a path.
+  public func increments() -> [String: [WatchedCounter]] {
+    var out: [String: [WatchedCounter]] = [:]
+    for c in snapshot.observations.facts.counters {
+      let function = snapshot.functions[c.function]?.name ?? c.function.usr
+      guard let w = names.watched(c, function: function), !w.file.isEmpty else { continue }
+      out[w.name, default: []].append(w)
+    }
+    return out
+  }
+
+  /// True when a MIB table of the index prints the counter (`Ip: OutTransmits` is in 6.12's, not in 6.1's).
+  public func printsCounter(_ name: String) -> Bool {
+    names.mib.values.contains { "\($0.heading): \($0.name)" == name }
+  }
+}

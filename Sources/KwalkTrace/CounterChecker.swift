@@ -1,0 +1,170 @@
+import KwalkCore
+import KwalkGraph
+
+/// Checks a walkthrough's counter window against what its legs predict (`LegObservations`, as `kwalk knobs` prints
+/// them): each counter on a leg's main line moved once per packet that passed its step (by the bytes, for an
+/// `OCTETS` counter), no drop counter of the path moved, and every other counter that moved is explained from the
+/// index where it can be.
+///
+/// The packets come from the trace: each `net_dev_queue` on `lo` in the walkthrough's span is one packet (data,
+/// ACK), with the stack it was sent from and the length `netif_receive_skb` gives it (the IP packet). On the
+/// receive leg every packet passes every step; on the send leg a step is passed by the packets whose sending stack
+/// shows its function (an ACK is sent from the receive path, not from `tcp_sendmsg`), or by every packet when no
+/// stack shows the function (inlined).
+public struct CounterChecker {
+  public let join: ObservabilityJoin
+  /// `ObservabilityJoin.increments()`, computed once.
+  let increments: [String: [WatchedCounter]]
+
+  public init(join: ObservabilityJoin) {
+    self.join = join
+    increments = join.increments()
+  }
+
+  /// One packet on `lo`.
+  struct Packet {
+    var address: String
+    var sentFrom: [String]
+    var length: Int64
+  }
+
+  /// The packets of a walkthrough's span, in order.
+  static func packets(_ recorded: RecordedTrace, walkthrough: String) -> [Packet] {
+    var out: [Packet] = []
+    for r in recorded.records(of: walkthrough) where r.fields["dev"] == "lo" {
+      guard let a = r.fields["skbaddr"] else { continue }
+      if r.name == "net_dev_queue" { out.append(Packet(address: a, sentFrom: r.stack, length: 0)) }
+      if r.name == "netif_receive_skb", let i = out.lastIndex(where: { $0.address == a }) {
+        out[i].length = Int64(r.len ?? 0)
+      }
+    }
+    return out
+  }
+
+  /// The checks of one walkthrough: predicted counters in leg order, then drop counters that moved, then the other
+  /// counters that moved, by name.
+  public func check(_ window: CounterWindow, recorded: RecordedTrace, legs: [PacketPath]) throws -> [CounterCheck] {
+    let w = window.walkthrough
+    let moved = try window.moved()
+    let packets = Self.packets(recorded, walkthrough: w)
+    let observations = legs.map { LegObservations(path: $0, join: join) }
+    var out: [CounterCheck] = []
+    var predicted: [String: (amount: Int64, counter: WatchedCounter, notes: [String])] = [:]
+    var order: [String] = []
+    for leg in observations {
+      for (c, step) in leg.mainLineCounters {
+        let (amount, basis) = self.amount(c, direction: leg.direction, step: leg.steps.first { $0.step == step },
+          packets: packets)
+        let note = "\(c.via) in \(c.function) at \(c.at.file):\(c.at.line) (\(leg.direction) step \(step)); \(basis)"
+        if predicted[c.name] == nil { order.append(c.name) }
+        predicted[c.name, default: (0, c, [])].amount += amount
+        predicted[c.name]?.notes.append(note)
+      }
+    }
+    for name in order {
+      guard let p = predicted[name] else { continue }
+      let key = Self.key(p.counter)
+      let m = key.flatMap { moved[$0] } ?? 0
+      let status: CounterCheck.Status
+      if key == nil {
+        status = .unchecked
+      } else if m == p.amount {
+        status = .asPredicted
+      } else if p.counter.file.hasSuffix("softnet_stat"), m >= p.amount {
+        status = .machineWide
+      } else if m == 0 {
+        status = .notMoved
+      } else if ObservabilityConventions.addsAmount(p.counter.via), m > 0 {
+        status = .computedAmount
+      } else {
+        status = .differs
+      }
+      out.append(
+        CounterCheck(walkthrough: w, name: name, file: p.counter.file, status: status, predicted: p.amount, moved: m,
+          note: p.notes.joined(separator: "; ")))
+    }
+    // Drop counters of the path: none may move. Only those on a drop exit: one in a branch beside the drop (`Ip:
+    // InDelivers` in the branch of `ip_protocol_deliver_rcu` that delivers) also counts packets that pass, and one
+    // predicted on the main line was checked above.
+    var drops: [String: (WatchedCounter, String)] = [:]
+    for leg in observations {
+      for s in leg.steps {
+        for d in s.observations.drops {
+          for c in d.counters where c.placement == .exit && predicted[c.name] == nil && drops[c.name] == nil {
+            drops[c.name] = (c, "counts the drop at \(d.call) in \(d.function) at \(d.at.file):\(d.at.line)")
+          }
+        }
+      }
+    }
+    for (name, (c, note)) in drops.sorted(by: { $0.key < $1.key }) {
+      guard let key = Self.key(c), let m = moved[key], m != 0 else { continue }
+      out.append(
+        CounterCheck(walkthrough: w, name: name, file: c.file, status: .dropMoved, predicted: 0, moved: m, note: note))
+    }
+    // Everything else that moved.
+    let named = Set(out.compactMap { c in predicted[c.name].flatMap { Self.key($0.counter) } })
+      .union(drops.values.compactMap { Self.key($0.0) })
+    for (key, m) in moved.sorted(by: { $0.key < $1.key }) where !named.contains(key) {
+      out.append(
+        CounterCheck(walkthrough: w, name: key, file: Self.file(ofKey: key), status: .unpredicted, predicted: nil,
+          moved: m, note: explanation(key, observations: observations)))
+    }
+    return out
+  }
+
+  /// What a counter is called in a `CounterSnapshot`, or nil for one no snapshotted file shows.
+  static func key(_ c: WatchedCounter) -> String? {
+    if c.file.hasSuffix("softnet_stat") { return Int(c.key).map(CounterSnapshot.columnName) }
+    return CounterSnapshot.files.contains(c.file) ? c.name : nil
+  }
+
+  static func file(ofKey key: String) -> String {
+    key.hasPrefix("softnet_stat") ? "/proc/net/softnet_stat" : key.contains("Ext: ") ? "/proc/net/netstat" : "/proc/net/snmp"
+  }
+
+  /// How much one main-line increment is predicted to move, and how that was worked out.
+  func amount(_ c: WatchedCounter, direction: String, step: LegObservations.Step?, packets: [Packet]) -> (Int64, String) {
+    var passed = packets
+    var basis = "every packet on lo (\(packets.count))"
+    if direction == "send" {
+      let names = Set([c.function, step?.function].compactMap { $0 })
+      if packets.contains(where: { !names.isDisjoint(with: $0.sentFrom) }) {
+        passed = packets.filter { !names.isDisjoint(with: $0.sentFrom) }
+        basis = "packets sent through \(names.sorted().joined(separator: "/")) (\(passed.count) of \(packets.count))"
+      }
+    }
+    if ObservabilityConventions.countsBytes(c.counter) {
+      return (passed.map(\.length).reduce(0, +), basis + ", their IP lengths summed")
+    }
+    return (Int64(passed.count), basis + ", once each")
+  }
+
+  /// Where the index has a counter that moved unpredicted: in a branch or on an exit of a step, or only in
+  /// functions off the walkthrough's legs.
+  func explanation(_ key: String, observations: [LegObservations]) -> String {
+    for leg in observations {
+      for s in leg.steps {
+        if let c = s.observations.counters.first(where: { Self.key($0) == key }) {
+          return "in a branch of \(c.function) at \(c.at.file):\(c.at.line) (\(leg.direction) step \(s.step)): "
+            + "the path does not say the branch is taken"
+        }
+      }
+    }
+    let places = increments[key] ?? []
+    guard !places.isEmpty else {
+      if key.hasPrefix("softnet_stat") { return "machine-wide: other traffic on this machine moves it" }
+      if !join.printsCounter(key) {
+        return "the indexed kernel prints no such counter: version gap (the running kernel has it)"
+      }
+      return "no increment of it in the indexed files"
+    }
+    let steps = Set(observations.flatMap { $0.steps.map(\.function) })
+    if let onStep = places.first(where: { steps.contains($0.function) }) {
+      return "in \(onStep.function) at \(onStep.at.file):\(onStep.at.line), a step of the path, "
+        + "\(onStep.placement == .exit ? "on a drop exit" : "off its main line")"
+    }
+    let functions = places.map(\.function).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    let shown = functions.prefix(4).joined(separator: ", ") + (functions.count > 4 ? ", …" : "")
+    return "not on this walkthrough's legs: incremented in \(shown)"
+  }
+}
