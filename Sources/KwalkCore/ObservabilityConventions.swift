@@ -65,3 +65,10 @@ extension ObservabilityConventions {
   /// True for an increment macro that adds an amount the code passes (`NET_ADD_STATS(net, …, delivered)`), not one.
   public static func addsAmount(_ via: String) -> Bool { via.contains("_ADD_STATS") }
 }
+
+extension ObservabilityConventions {
+  /// True for an enumerator of `enum skb_drop_reason` that names a drop: the kernel writes those
+  /// `SKB_DROP_REASON_*`; `SKB_NOT_DROPPED_YET` (the 0 a reason variable starts at) and `SKB_CONSUMED` (a packet
+  /// freed after use, passed to the same functions) are not drops.
+  public static func isDropReason(_ name: String) -> Bool { name.hasPrefix("SKB_DROP_REASON_") }
+}

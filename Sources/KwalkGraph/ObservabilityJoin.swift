@@ -78,7 +78,9 @@ public struct ObservabilityJoin: Sendable {
       }
       let updates = o.countersByFunction[member] ?? []
       counters += updates.filter { $0.placement != .exit }.compactMap { names.watched($0, function: memberName) }
-      let facts = o.dropsByFunction[member] ?? []
+      // A reason that is not a drop (`SKB_NOT_DROPPED_YET`, `SKB_CONSUMED`) is no drop reason, and a call passed one
+      // frees a packet that was used, not dropped.
+      let facts = (o.dropsByFunction[member] ?? []).filter { $0.reason.map(ObservabilityConventions.isDropReason) ?? true }
       let reasons = facts.filter { $0.kind == .reason }
       for d in facts where d.kind == .call {
         var why: [DropPoint.Reason] = []

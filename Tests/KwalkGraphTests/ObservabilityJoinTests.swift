@@ -84,6 +84,14 @@ import Testing
     #expect(o.drops.first?.reasons.map(\.name) == ["SKB_DROP_REASON_NOT_SPECIFIED", "SKB_DROP_REASON_NO_SOCKET"])
   }
 
+  @Test func reasonsThatAreNoDropsAreLeftOut() throws {
+    // `drop_reason = SKB_NOT_DROPPED_YET` is no drop reason, and `kfree_skb_reason(skb, SKB_CONSUMED)` no drop.
+    let o = try step("tcp_v4_rcv")
+    #expect(o.drops.map(\.call) == ["kfree_skb_reason"])
+    #expect(o.drops.first?.at.line == (try line("tcp:drop", "net/ipv4/tcp_ipv4.c")))
+    #expect(!o.drops.flatMap(\.reasons).contains { $0.name == "SKB_NOT_DROPPED_YET" || $0.name == "SKB_CONSUMED" })
+  }
+
   @Test func mainLineCountersInOrder() throws {
     let receive = try #require(legs.first { $0.direction == "receive" })
     #expect(

@@ -17,6 +17,9 @@ int tcp_v4_rcv(struct sk_buff *skb)
 		goto no_tcp_socket;
 	if (skb->len > 4)
 		NET_INC_STATS(net, LINUX_MIB_TCPBACKLOGDROP); /*tcp:backlogdrop*/
+	drop_reason = SKB_NOT_DROPPED_YET; /*tcp:not-dropped*/
+	if (skb->len > 8)
+		kfree_skb_reason(skb, SKB_CONSUMED); /*tcp:consumed*/
 	return 0;
 
 no_tcp_socket:
