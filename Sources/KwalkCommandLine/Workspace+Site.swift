@@ -29,9 +29,7 @@ extension Workspace {
         spec: spec,
         legs: zip(paths, attachments).map { path, notes in
           var leg = builder.leg(path, sources: read, notes: notes)
-          for (i, o) in join.observations(for: path).hops.enumerated() where i < leg.steps.count {
-            leg.steps[i].watch = o
-          }
+          leg.attachWatch(join)
           leg.simulatorPage = simulations.first { $0.trace.scenario.walkthrough == spec.name }?.page
           return leg
         },

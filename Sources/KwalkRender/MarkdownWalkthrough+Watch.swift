@@ -41,9 +41,9 @@ extension MarkdownWalkthrough {
   /// "What to watch on this path" for one leg.
   static func watchTable(_ leg: SiteModel.Leg, place: (String, Int) -> String) -> String {
     var rows: [String] = []
-    for (i, step) in leg.steps.enumerated() {
-      guard let w = step.watch else { continue }
-      let s = "\(i + 1). `\(step.hop.callee)`"
+    let entry = leg.entryWatch.map { [("entry `\($0.function)`", $0)] } ?? []
+    let steps = leg.steps.enumerated().compactMap { i, step in step.watch.map { ("\(i + 1). `\(step.hop.callee)`", $0) } }
+    for (s, w) in entry + steps {
       for t in w.tunables { rows.append("| \(s) | tune | `\(t.name)` \(place(t.read.file, t.read.line)) |") }
       for c in w.counters where c.placement == .mainLine {
         rows.append("| \(s) | watch | `\(c.name)` \(c.file) \(place(c.at.file, c.at.line)) |")

@@ -34,6 +34,7 @@ public enum MarkdownWalkthrough {
         }
         out += "\n"
       }
+      if let w = leg.entryWatch { out += "### Where the leg starts: `\(w.function)`\n\n" + watch(w, place: place) }
       for (i, step) in leg.steps.enumerated() {
         let h = step.hop
         out += "### \(i + 1). `\(h.caller)` → `\(h.callee)` — \(h.kind.rawValue)\n\n"

@@ -27,6 +27,8 @@ extension SiteModel {
     public var simulatorPage: String?
     /// Notes of this walkthrough and direction that fit no step.
     public var unattached: [AnnotationNote]
+    /// What the leg's entry function (the first hop's caller) reads, counts and drops, when anything.
+    public var entryWatch: HopObservations? = nil
 
     public init(
       path: PacketPath, steps: [Step], graphSVG: String? = nil, simulatorPage: String? = nil,

@@ -74,19 +74,25 @@ extension WalkthroughPage {
     kernel.place(SourcePath(file), line, text: text, from: page)
   }
 
-  /// "What to watch on this path": every main-line counter, tunable and drop point, in step order.
+  /// The boxes of the leg's entry function, which no step's callee is (`net_rx_action` reads `netdev_budget`).
+  func entryWatch() -> HTMLNode? {
+    guard let w = leg.entryWatch else { return nil }
+    return .tag(
+      "section", class: "entry-watch",
+      [.tag("h2", [:], [.text("Where the leg starts: "), .code(w.function)]), watchBoxes(w)])
+  }
+
+  /// "What to watch on this path": every main-line counter, tunable and drop point, in step order, the entry first.
   func watchTable() -> HTMLNode? {
     var rows: [HTMLNode] = []
-    for (i, step) in leg.steps.enumerated() {
-      guard let w = step.watch, !w.isEmpty else { continue }
-      let n = i + 1
+    let entry = leg.entryWatch.map { [(0, $0.function, $0)] } ?? []
+    let steps = leg.steps.enumerated().compactMap { i, s in s.watch.map { (i + 1, s.hop.callee, $0) } }
+    for (n, function, w) in entry + steps where !w.isEmpty {
       func row(_ what: String, _ detail: [HTMLNode]) -> HTMLNode {
-        .tag(
+        let step: [HTMLNode] = n == 0 ? [.text("entry ")] : [.link("#" + SitePaths.stepAnchor(n), "\(n)."), .text(" ")]
+        return .tag(
           "tr", [:],
-          [
-            .tag("td", [:], [.link("#" + SitePaths.stepAnchor(n), "\(n)."), .text(" "), .code(step.hop.callee)]),
-            .textTag("td", what), .tag("td", [:], detail),
-          ])
+          [.tag("td", [:], step + [.code(function)]), .textTag("td", what), .tag("td", [:], detail)])
       }
       for t in w.tunables { rows.append(row("tune", [place(t.read.file, t.read.line, text: t.name)])) }
       for c in w.counters where c.placement == .mainLine {

@@ -52,6 +52,7 @@ struct WalkthroughPage {
     var steps: [HTMLNode] = []
     for (i, step) in leg.steps.enumerated() { steps.append(self.step(step, number: i + 1)) }
     columns.append(.tag("ol", class: "steps", steps))
+    if let entry = entryWatch() { body.append(entry) }
     // On a wide screen the graph stays beside the steps; on a phone it comes first.
     body.append(.tag("div", class: "walk", columns))
     if let table = watchTable() { body.append(table) }

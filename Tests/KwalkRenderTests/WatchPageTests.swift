@@ -26,7 +26,7 @@ enum ObsSite {
     let join = ObservabilityJoin(snapshot: snapshot)
     let legs = paths.map { path -> SiteModel.Leg in
       var leg = builder.leg(path, sources: read)
-      for (i, o) in join.observations(for: path).hops.enumerated() { leg.steps[i].watch = o }
+      leg.attachWatch(join)
       return leg
     }
     let w = SiteModel.Walkthrough(spec: spec, legs: legs)
@@ -47,6 +47,9 @@ enum ObsSite {
   @Test func receivePage() throws {
     let page = try file("obs/walk/obs/receive.html")
     #expect(page.contains("<h2>What to watch on this path</h2>"))
+    // The leg's entry is no step's callee: its sysctls get a box of their own and the table's first rows.
+    #expect(page.contains("<h2>Where the leg starts: <code>net_rx_action</code></h2>"))
+    #expect(page.contains("<td>entry <code>net_rx_action</code></td><td>tune</td>"))
     assertSnapshot(page, named: "obs-walk-receive.html")
   }
 
