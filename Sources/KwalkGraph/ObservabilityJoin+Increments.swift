@@ -13,6 +13,11 @@ extension ObservabilityJoin {
     return out
   }
 
+  /// The names the index gives a MIB item printed as `item` (`InDatagrams` → `Udp: InDatagrams`), sorted.
+  public func names(ofItem item: String) -> [String] {
+    Set(names.mib.values.filter { $0.name == item }.map { "\($0.heading): \($0.name)" }).sorted()
+  }
+
   /// True when a MIB table of the index prints the counter (`Ip: OutTransmits` is in 6.12's, not in 6.1's).
   public func printsCounter(_ name: String) -> Bool {
     names.mib.values.contains { "\($0.heading): \($0.name)" == name }

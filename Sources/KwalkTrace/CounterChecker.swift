@@ -154,6 +154,12 @@ public struct CounterChecker {
     guard !places.isEmpty else {
       if key.hasPrefix("softnet_stat") { return "machine-wide: other traffic on this machine moves it" }
       if !join.printsCounter(key) {
+        let item = key.split(separator: " ").last.map(String.init) ?? key
+        let elsewhere = join.names(ofItem: item)
+        if !elsewhere.isEmpty {
+          return "the index names it \(elsewhere.joined(separator: ", ")): the heading found for its table is not "
+            + "the one the file prints"
+        }
         return "the indexed kernel prints no such counter: version gap (the running kernel has it)"
       }
       return "no increment of it in the indexed files"
