@@ -70,7 +70,7 @@ struct PathChecker {
 
   /// The frames of one record's stack, caller first, each with its verdict.
   func stack(_ record: TraceRecord) -> PathCheck.Stack {
-    var names = record.stack.map(StackChecker.normalise)
+    var names = Self.withoutSplitParts(record.stack)
     while let f = names.first, f.hasPrefix("trace_event_raw_event_") || f.hasPrefix("perf_trace_") {
       names.removeFirst()
     }
@@ -109,6 +109,19 @@ struct PathChecker {
       status = .outside
     }
     return PathCheck.Stack(event: record.name, line: record.line, status: status, frames: frames)
+  }
+
+  /// The stack's frames with compiler suffixes removed, innermost first. A part the compiler split off a function
+  /// (`icmp_echo.part.0`, called by `icmp_echo` itself) is that function's own frame, not a second call: it is
+  /// dropped when its caller is the function it came from. Two frames with the same raw name are recursion and stay.
+  static func withoutSplitParts(_ stack: [String]) -> [String] {
+    var names: [String] = []
+    for (i, raw) in stack.enumerated() {
+      let name = StackChecker.normalise(raw)
+      if name != raw, i + 1 < stack.count, stack[i + 1] == name { continue }
+      names.append(name)
+    }
+    return names
   }
 
   /// The position a path frame takes after `current`: the first occurrence further on; else, when the stack went
