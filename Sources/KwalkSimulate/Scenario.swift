@@ -12,6 +12,8 @@ public struct Scenario: Hashable, Codable, Sendable {
     case tcp
     /// One datagram.
     case udp
+    /// One echo request, which the receiver's kernel answers with an echo reply.
+    case icmp
   }
 
   /// The network protocol.
@@ -29,6 +31,8 @@ public struct Scenario: Hashable, Codable, Sendable {
     public var ipv6 = 40
     public var tcp = 20
     public var udp = 8
+    /// The ICMP echo header: type, code, checksum, identifier, sequence (RFC 792).
+    public var icmp = 8
     /// TCP options on an established connection: timestamps (10) padded by two NOPs.
     public var tcpOptions = 12
     public init() {}
@@ -62,10 +66,18 @@ public struct Scenario: Hashable, Codable, Sendable {
     return Array(Set(defaultEvents + sites.map { "\($0.system):\($0.event)" })).sorted()
   }
 
-  /// A scenario for a walkthrough named `<transport>-<network>` (`tcp-ipv4`, `udp-ipv4`, `tcp-ipv6`).
+  /// The walkthroughs named by their message rather than `<transport>-<network>`: `icmp-echo` is ping 127.0.0.1,
+  /// an ICMP echo request over IPv4 (the ICMPv6 echo would be its own name).
+  static let messageWalkthroughs: [String: (Transport, Network)] = ["icmp-echo": (.icmp, .ipv4)]
+
+  /// A scenario for a walkthrough named `<transport>-<network>` (`tcp-ipv4`, `udp-ipv4`, `tcp-ipv6`, `udp-ipv6`)
+  /// or `icmp-echo`. For ICMP, `payload` is the echo's data after its header.
   public init(walkthrough: String, payload: Int, count: Int = 1, events: [String] = Scenario.defaultEvents) throws {
     let parts = walkthrough.split(separator: "-").map(String.init)
-    guard parts.count == 2, let t = Transport(rawValue: parts[0]), let n = Network(rawValue: parts[1]) else {
+    let named = Self.messageWalkthroughs[walkthrough]
+    guard let t = named?.0 ?? (parts.count == 2 ? Transport(rawValue: parts[0]) : nil), t != .icmp || named != nil,
+      let n = named?.1 ?? (parts.count == 2 ? Network(rawValue: parts[1]) : nil)
+    else {
       throw SimulateError.unknownScenario(walkthrough)
     }
     guard payload >= 0, payload <= 1400 else { throw SimulateError.badParameter("--payload \(payload)", "0...1400") }
@@ -80,7 +92,22 @@ public struct Scenario: Hashable, Codable, Sendable {
   }
 
   /// The transport header with its options.
-  public var transportHeader: Int { transport == .tcp ? headers.tcp + headers.tcpOptions : headers.udp }
+  public var transportHeader: Int {
+    switch transport {
+    case .tcp: return headers.tcp + headers.tcpOptions
+    case .udp: return headers.udp
+    case .icmp: return headers.icmp
+    }
+  }
+
+  /// What the sender's skbs are called: `data`, `datagram`, `request`.
+  public var sentKind: String {
+    switch transport {
+    case .tcp: return "data"
+    case .udp: return "datagram"
+    case .icmp: return "request"
+    }
+  }
   /// The network header.
   public var networkHeader: Int { network == .ipv4 ? headers.ipv4 : headers.ipv6 }
   /// The EtherType the events print (`protocol=0x0800`).

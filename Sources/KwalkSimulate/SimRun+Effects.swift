@@ -22,9 +22,9 @@ extension SimRun {
         guard let skb = cursor.skb else { continue }
         queue(op, skb: skb, frame: frame, leg: cursor.leg)
       case .socketLocked:
-        if cursor.leg == "send" { senderHoldsSocket = true }
+        if cursor.leg == simulator.send.direction { senderHoldsSocket = true }
       case .socketReleased:
-        if cursor.leg == "send" { releaseSocket() }
+        if cursor.leg == simulator.send.direction { releaseSocket() }
       case .bottomHalvesEnabled, .ownerCheck:
         continue
       }
@@ -38,7 +38,7 @@ extension SimRun {
   ]
 
   mutating func queue(_ op: QueueOperation, skb: String, frame: Frame, leg: String) {
-    let allowed = Self.legQueues[leg] ?? []
+    let allowed = Self.legQueues[simulator.role(of: leg)] ?? []
     switch op {
     case .enqueue(let q), .dequeue(let q): if !allowed.contains(q) { return }
     case .splice(let a, let b): if !allowed.contains(a) || !allowed.contains(b) { return }
@@ -67,7 +67,7 @@ extension SimRun {
   mutating func boundary(_ event: String) {
     let site = simulator.site(of: event)
     let frame = simulator.receiveFrames.first
-    emit("irq", event, cursor: Cursor(skb: nil, leg: "receive"), frame: frame, len: nil,
+    emit("irq", event, cursor: Cursor(skb: nil, leg: simulator.receive.direction), frame: frame, len: nil,
       site: site.map { SimSite(file: $0.location.path.value, line: $0.location.line, function: simulator.snapshot.functions[$0.caller]?.name ?? "") })
   }
 

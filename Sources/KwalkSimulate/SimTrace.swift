@@ -8,6 +8,8 @@ public struct SimTrace: Hashable, Codable, Sendable {
   public var kernel: String
   public var send: PacketPath
   public var receive: PacketPath
+  /// The reply's send and receive legs, when the receiver's kernel answers (`icmp-echo`); empty otherwise.
+  public var replyLegs: [PacketPath] = []
   public var skbs: [SimSkb]
   public var events: [SimEvent]
 }

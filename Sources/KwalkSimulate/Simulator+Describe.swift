@@ -2,7 +2,9 @@
 extension Simulator {
   public func explain() -> String {
     var out = ""
-    for (leg, frames) in [("send", sendFrames), ("receive", receiveFrames)] {
+    var legs = [(send.direction, sendFrames), (receive.direction, receiveFrames)]
+    if let r = reply { legs += [(r.send.direction, replySendFrames), (r.receive.direction, replyReceiveFrames)] }
+    for (leg, frames) in legs {
       out += "# \(leg)\n"
       for f in frames {
         out += "  \(f.hop) \(f.function): before [\(f.before.map(Self.text).joined(separator: ", "))]"
