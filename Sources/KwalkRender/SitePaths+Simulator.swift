@@ -7,6 +7,9 @@ extension SitePaths {
   /// The counter part of the verify report as Markdown.
   public static func verifyCountersMarkdown(kernel: String) -> String { "markdown/\(kernel)/verify-counters.md" }
 
+  /// `markdown/6.1/verify.md`: the same report as Markdown.
+  public static func verifyMarkdown(kernel: String) -> String { "markdown/\(kernel)/verify.md" }
+
   /// The simulator page's script.
   public static let simulatorScript = "assets/simulator.js"
 }

@@ -1,5 +1,6 @@
 extension SiteRenderer {
-  /// The simulator pages of every kernel, their script, and the verify report page when the model has one.
+  /// The simulator pages of every kernel, their script, and the verify report page and its Markdown when the model
+  /// has one.
   static func simulatorFiles(_ model: SiteModel) -> [RenderedFile] {
     var files: [RenderedFile] = []
     for k in model.kernels {
@@ -11,6 +12,7 @@ extension SiteRenderer {
     if let v = model.verifyReport {
       files.append(
         RenderedFile(v.page, VerifyReportPage.render(v, kernel: model.kernels.first { $0.label == v.kernelLabel })))
+      files.append(RenderedFile(SitePaths.verifyMarkdown(kernel: v.kernelLabel), VerifyReportMarkdown.render(v.report)))
       if !v.report.counters.isEmpty {
         files.append(
           RenderedFile(SitePaths.verifyCountersMarkdown(kernel: v.kernelLabel), VerifyCountersMarkdown.render(v.report)))

@@ -1,7 +1,7 @@
 import KwalkTrace
 
-/// The page of a `kwalk verify` report: kernels, each simulated skb against its recorded counterpart, the stack
-/// frame pairs by verdict, and the summary line.
+/// The page of a `kwalk verify` report: kernels, each simulated skb against its recorded counterpart, each
+/// walkthrough's recorded stacks against its path (`+Paths`), the stack frame pairs by verdict, and the summary line.
 enum VerifyReportPage {
   static func render(_ v: SiteModel.VerifyReport, kernel: SiteModel.Kernel?) -> String {
     let r = v.report
@@ -32,6 +32,7 @@ enum VerifyReportPage {
         ])
     }
     body.append(.tag("table", class: "verify", [.tag("thead", [:], [.tag("tr", [:], head)]), .tag("tbody", [:], rows)]))
+    body += paths(r)
     body.append(.textTag("h2", "Stack frame pairs"))
     for status in [TraceReport.PairStatus.disagreement, .versionGap, .outsideIndex, .explained] {
       let pairs = r.pairs.filter { $0.status == status }

@@ -15,23 +15,9 @@ extension ReportText {
     return out
   }
 
-  /// A stack beside the path: matched frames on one row; path functions the stack skips (inlined) on the right;
-  /// frames off the path on the left with their verdict.
+  /// A stack beside the path (`PathCheck.beside`), in two padded columns.
   static func beside(_ s: PathCheck.Stack, path: [PathCheck.Step]) -> String {
-    var rows: [(String, String)] = [("stack (\(s.event), line \(s.line))", "path")]
-    var last: Int?
-    for f in s.frames {
-      if f.verdict == .onPath, let p = f.position {
-        if let l = last, p > l + 1, path[l].leg == path[p].leg {
-          for skipped in (l + 1)..<p { rows.append(("", "\(path[skipped].function)  (not in the stack: inlined)")) }
-        }
-        rows.append((f.name, "= \(path[p].function) (\(path[p].leg))"))
-        last = p
-      } else {
-        let mark = f.verdict == .offPath || f.verdict == .outOfOrder ? "✗ " : ""
-        rows.append((f.name, "\(mark)\(f.verdict.rawValue)" + (f.reason.map { ": \($0)" } ?? "")))
-      }
-    }
+    let rows = [("stack (\(s.event), line \(s.line))", "path")] + PathCheck.beside(s, path: path).map { ($0.frame, $0.path) }
     let width = min(40, rows.map(\.0.count).max() ?? 0)
     return "  first inconsistent stack:\n" + rows.map { "    \($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.1)\n" }.joined()
   }

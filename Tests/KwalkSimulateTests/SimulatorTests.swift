@@ -71,8 +71,20 @@ import Testing
     #expect(json.events == trace.events)
   }
 
+  /// The echo request: an 8-byte ICMP header before its data, over IPv4; the skbs are requests.
+  @Test func icmpEchoScenario() throws {
+    let s = try Scenario(walkthrough: "icmp-echo", payload: 5)
+    #expect(s.transport == .icmp && s.network == .ipv4 && s.etherType == "0x0800")
+    #expect(s.transportHeader == 8 && s.networkHeader == 20 && s.sentKind == "request")
+    // The fixture's udp-ipv4 legs have no reply legs: nothing answers a datagram.
+    let sim = try Simulator(graph: fixture.graph, paths: fixture.paths, scenario: try Scenario(walkthrough: "udp-ipv4", payload: 5))
+    #expect(sim.reply == nil)
+  }
+
   @Test func badScenarios() {
     #expect(throws: SimulateError.unknownScenario("sctp-ipv4")) { try Scenario(walkthrough: "sctp-ipv4", payload: 5) }
+    // ICMP is named by its message: icmp-echo is ping 127.0.0.1; no other icmp-… name is a scenario.
+    #expect(throws: SimulateError.unknownScenario("icmp-ipv4")) { try Scenario(walkthrough: "icmp-ipv4", payload: 5) }
     #expect(throws: SimulateError.badParameter("--count 0", "1...64")) {
       try Scenario(walkthrough: "udp-ipv4", payload: 5, count: 0)
     }

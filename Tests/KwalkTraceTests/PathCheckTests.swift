@@ -97,6 +97,23 @@ import Testing
     #expect(order.frames[3].reason == "on the path before ip_finish_output2, which called it")
   }
 
+  /// GCC's partial inlining leaves `f.part.0` called by `f` (6.18's `icmp_echo.part.0` under `icmp_echo`): one frame
+  /// of the path, not `f` calling itself out of order. A function that really calls itself stays twice.
+  @Test func splitPartIsItsFunctionsOwnFrame() throws {
+    let checker = PathChecker(walkthrough: "udp-ipv4", legs: fixture.paths, snapshot: fixture.graph.snapshot)
+    var record = try #require(try trace("journey-consistent.trace").records.first { !$0.stack.isEmpty })
+    let plain = checker.stack(record)
+    #expect(plain.status == .consistent)
+    let onPath = try #require(record.stack.firstIndex { name in plain.frames.contains { $0.name == name && $0.verdict == .onPath } })
+    let name = record.stack[onPath]
+    var split = record
+    split.stack.insert(name + ".part.0", at: onPath)
+    #expect(checker.stack(split) == plain)
+    record.stack.insert(name, at: onPath)
+    #expect(checker.stack(record).frames.map(\.verdict).contains(.outOfOrder))
+    #expect(PathChecker.withoutSplitParts(["f.part.0", "f", "g.isra.0", "h"]) == ["f", "g", "h"])
+  }
+
   @Test func framesTheIndexDoesNotKnow() throws {
     let r = try report("journey-unknown.trace")
     let c = try #require(r.walkthroughs.first)
