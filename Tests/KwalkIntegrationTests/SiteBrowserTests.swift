@@ -60,6 +60,8 @@ import Testing
     #expect(pages.contains("annotations.html"))
     for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"] { #expect(pages.contains("6.1/sim/\(w).html")) }
     #expect(pages.contains("6.1/verify.html") && all.contains("assets/simulator.js"))
+    // The verify report as Markdown beside the page.
+    #expect(all.contains("markdown/6.1/verify.md"))
 
     // Two browsers at a time.
     let outcomes = ParallelWork.map(count: pages.count, workers: 2) { i in try browser.visit(root + "/" + pages[i]) }
@@ -119,6 +121,12 @@ import Testing
     #expect(send.contains("class=\"kind kind-pointer\"") && send.contains("class=\"note status-"))
 
     try checkSimulator(root: root, visits: visits, browser: browser)
+
+    // The verify page shows the path check: this trace marks no walkthrough's traffic, so each is listed as not
+    // checked, as the text report says.
+    let verify = try #require(visits["6.1/verify.html"]).dom
+    #expect(verify.contains("Recorded stacks against each walkthrough's path"))
+    #expect(verify.contains("<li>tcp-ipv4: the trace marks no traffic of it (record with kwalk trace)</li>"))
 
     // A second run finds nothing changed and writes nothing. With a page gone, a third renders everything again,
     // to the same bytes.
