@@ -37,7 +37,7 @@ struct SimulatorPage {
         [
           .tag("section", class: "sim-state", state()),
           .tag("section", class: "sim-log", [.textTag("h2", "Event log"), events()]),
-          .tag("section", class: "sim-path", [leg(trace.send), leg(trace.receive)]),
+          .tag("section", class: "sim-path", SiteModel.Simulation.legs(of: trace).map(leg)),
         ]),
     ]
     return PageLayout.document(

@@ -1,4 +1,5 @@
 import KwalkCore
+import KwalkGraph
 import KwalkSimulate
 import KwalkTrace
 
@@ -14,16 +15,20 @@ extension SiteModel {
     public var landings: [String: Int]
 
     /// Computes `landings` from the trace alone: the first event fired at the hop; else the event just before the
-    /// first event of a later hop (the send leg comes before the receive leg); else the first event of the hop
-    /// furthest along that is not past it.
+    /// first event of a later hop (the legs in the walkthrough's order: send, receive, then a reply's two legs);
+    /// else the first event of the hop furthest along that is not past it.
     public init(page: String, trace: SimTrace) {
       self.page = page
       self.trace = trace
       var landings: [String: Int] = [:]
-      let keys = trace.events.map { Self.order(leg: $0.leg, hop: $0.hop) }
-      for (leg, path) in [("send", trace.send), ("receive", trace.receive)] {
+      let legs = Self.legs(of: trace)
+      let rank = Dictionary(legs.enumerated().map { ($1.direction, $0) }, uniquingKeysWith: { a, _ in a })
+      let order = { (leg: String, hop: Int) in (rank[leg] ?? legs.count) * 1_000_000 + hop }
+      let keys = trace.events.map { order($0.leg, $0.hop) }
+      for path in legs {
+        let leg = path.direction
         for hop in -1..<path.hops.count {
-          let target = Self.order(leg: leg, hop: hop)
+          let target = order(leg, hop)
           let landing: Int
           if let exact = keys.firstIndex(of: target) {
             landing = exact
@@ -48,8 +53,8 @@ extension SiteModel {
     /// `send-17`, or `send-entry` for the leg's first function.
     public static func hopKey(leg: String, hop: Int) -> String { hop < 0 ? "\(leg)-entry" : "\(leg)-\(hop)" }
 
-    /// Position in a first walk through the path: the send leg, then the receive leg.
-    static func order(leg: String, hop: Int) -> Int { (leg == "send" ? 0 : 1_000_000) + hop }
+    /// The legs a simulation walks, in order: send, receive, and the reply's legs when the receiver answers.
+    public static func legs(of trace: SimTrace) -> [PacketPath] { [trace.send, trace.receive] + trace.replyLegs }
   }
 
   /// A `kwalk verify` report shown as a page of the site.

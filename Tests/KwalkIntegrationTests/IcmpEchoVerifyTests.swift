@@ -1,6 +1,7 @@
 import Foundation
 import KwalkCommandLine
 import KwalkGraph
+import KwalkRender
 import KwalkSimulate
 import KwalkTestSupport
 import KwalkTrace
@@ -43,6 +44,11 @@ let icmpEchoSpec = Fixtures.repository + "/Annotations/walkthroughs/icmp-echo.wa
     #expect(sim.events.filter { $0.name == "softirq_raise" }.count == 1)
     #expect(sim.events.filter { $0.skb == "reply#1" }.allSatisfy { $0.context == .softirq })
     #expect(sim.events.first { $0.name == "napi_poll" }?.fields.contains(SimField("work", "2")) == true)
+    // The simulator page walks all four legs: a link to a reply hop lands on an event of the reply.
+    let page = SiteModel.Simulation(page: "sim/icmp-echo.html", trace: sim)
+    let replyLanding = try #require(page.landings["reply-entry"])
+    #expect(SiteModel.Simulation.legs(of: sim).map(\.direction) == ["send", "receive", "reply", "reply-receive"])
+    #expect(replyLanding >= 0 && sim.events[replyLanding...].contains { $0.skb == "reply#1" })
 
     let root = k.workspace.tree.sourceRoot
     let report = try Verifier(
