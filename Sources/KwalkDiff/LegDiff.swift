@@ -13,6 +13,8 @@ public struct LegDiff: Hashable, Codable, Sendable {
   public var events: EventSequenceDiff
   /// How the leg's softirq comes to run, when that changed.
   public var runs: RunsChange? = nil
+  /// What to watch and tune that changed, per function both paths pass.
+  public var watch: [WatchChange] = []
 
   public init(
     direction: String, oldHops: Int, newHops: Int, hops: [HopDiff], entryBody: BodyDiff?, events: EventSequenceDiff

@@ -29,6 +29,9 @@ extension PathDiff {
         for d in h.details where d.label != "body" { out += "- **\(d.label)**: \(Self.cell(d.text))\n" }
         if let b = h.body { out += "\n" + Self.bodyMarkdown(b) }
       }
+      if !leg.watch.isEmpty {
+        out += "\nWhat to watch and tune changed:\n\n" + leg.watch.map { "- `\($0.function)`: \(Self.cell(String($0.line.dropFirst($0.function.count + 2))))\n" }.joined()
+      }
       if leg.events.isChanged {
         out += "\nTracepoints a trace prints: " + leg.events.steps.map { s in
           s.op == "=" ? "`\(s.event)`" : s.op == "+" ? "**+`\(s.event)`**" : "~~`\(s.event)`~~"

@@ -17,6 +17,9 @@ extension PathDiff {
         for d in h.details { out += "  \(d.label): \(d.text)\n" }
         if let b = h.body { out += Self.hunksText(b) }
       }
+      if !leg.watch.isEmpty {
+        out += "\nwatch and tune:\n" + leg.watch.map { "  \($0.line)\n" }.joined()
+      }
       if leg.events.isChanged {
         out += "\nevents: " + leg.events.steps.map { "\($0.op)\($0.event)" }.joined(separator: " ") + "\n"
       }

@@ -46,6 +46,9 @@ public struct PathDiffer {
       direction: o.direction, oldHops: o.hops.count, newHops: n.hops.count, hops: hops, entryBody: entryBody,
       events: EventSequenceDiff(old: o.hops.flatMap(\.tracepoints), new: n.hops.flatMap(\.tracepoints)))
     diff.runs = RunsChange.between(o, n)
+    diff.watch = WatchChange.between(
+      o, LegObservations(path: o, join: ObservabilityJoin(snapshot: old.snapshot)),
+      n, LegObservations(path: n, join: ObservabilityJoin(snapshot: new.snapshot)))
     return diff
   }
 

@@ -94,6 +94,15 @@ public struct DiffPage {
       for (h, id) in zip(leg.changedHops, Self.anchors(walkthrough: d.walkthrough, leg: leg)) {
         parts.append(entry(h, id: id, walkthrough: d.walkthrough, direction: leg.direction, diff: d))
       }
+      if !leg.watch.isEmpty {
+        parts.append(
+          .tag(
+            "section", class: "hop-diff",
+            [
+              .textTag("h4", "what to watch and tune"),
+              .tag("ul", [:], leg.watch.map { w in .tag("li", [:], [.code(w.function), .text(": " + String(w.line.dropFirst(w.function.count + 2)))]) }),
+            ]))
+      }
       if leg.events.isChanged { parts.append(events(leg.events)) }
     }
     if !d.annotationDrift.isEmpty { parts.append(drift(d)) }

@@ -25,6 +25,22 @@ func diffSide(_ k: RealKernel) -> DiffSide {
     return try PathDiffer(old: diffSide(a), new: diffSide(b)).diff(walkthrough: "tcp-ipv4", annotationDrift: drift)
   }
 
+  /// What to watch and tune (issue #16): 6.12 reads the backlog limit and the NET_RX budgets from `net_hotdata`
+  /// (6.12: net/core/dev.c:5048 `net_hotdata.max_backlog`) instead of globals (6.1: net/core/dev.c:4823), and
+  /// enqueue_to_backlog drops with the new SKB_DROP_REASON_DEV_READY when the device is down.
+  @Test func sysctlsCountersAndDropReasonsThatMoved() throws {
+    let d = try Self.diff.get()
+    let send = try #require(d.legs.first { $0.direction == "send" })
+    let backlog = try #require(send.watch.first { $0.function == "enqueue_to_backlog" })
+    #expect(backlog.tunables.contains("~ net.core.netdev_max_backlog: netdev_max_backlog → net_hotdata.max_backlog"))
+    #expect(backlog.dropReasons.contains("+ SKB_DROP_REASON_DEV_READY"))
+    let receive = try #require(d.legs.first { $0.direction == "receive" })
+    let budget = try #require(receive.watch.first { $0.function == "net_rx_action" })
+    #expect(budget.tunables.contains("~ net.core.netdev_budget: netdev_budget → net_hotdata.netdev_budget"))
+    #expect(d.text.contains("\nwatch and tune:\n  tcp_sendmsg_locked: ~ net.core.max_skb_frags"))
+    #expect(d.markdown.contains("- `enqueue_to_backlog`: ~ net.core.netdev_max_backlog"))
+  }
+
   func hop(_ d: PathDiff, _ direction: String, _ callee: String) throws -> HopDiff {
     let leg = try #require(d.legs.first { $0.direction == direction })
     return try #require(leg.hops.first { $0.new.last?.callee == callee }, "\(callee) not on the \(direction) path")
