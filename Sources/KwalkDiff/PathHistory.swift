@@ -74,6 +74,8 @@ public struct PathHistory: Hashable, Codable, Sendable {
           newNext += h.new.count
           let entry = h.isChanged ? changed.firstIndex(of: h).map { anchors[$0] } : nil
           var what = Self.changes(h)
+          // What to watch and tune changed at the callee (the diff's `watch`, per function).
+          if let callee = h.new.last?.callee, leg.watch.contains(where: { $0.function == callee }) { what.append("watch") }
           var anchorRow = olds.compactMap { o in rows.firstIndex { $0[k - 1] == o } }.first
           for (n, newIndex) in news.enumerated() {
             let row: Int

@@ -39,6 +39,13 @@ func diffSide(_ k: RealKernel) -> DiffSide {
     #expect(budget.tunables.contains("~ net.core.netdev_budget: netdev_budget → net_hotdata.netdev_budget"))
     #expect(d.text.contains("\nwatch and tune:\n  tcp_sendmsg_locked: ~ net.core.max_skb_frags"))
     #expect(d.markdown.contains("- `enqueue_to_backlog`: ~ net.core.netdev_max_backlog"))
+    // The history marks the step where it changed.
+    let (a, b) = (try RealKernel.v61.get(), try RealKernel.v612.get())
+    let h = PathHistory.build(
+      walkthrough: "tcp-ipv4", kernels: [d.from, d.to], labels: ["6.1", "6.12"],
+      paths: [a, b].map { k in ["send", "receive"].compactMap { k.paths[$0] } }, diffs: [d])
+    let row = try #require(h.legs[0].rows.first { $0.cells[1]?.callee == "enqueue_to_backlog" })
+    #expect(row.cells[1]?.changes.contains("watch") == true)
   }
 
   func hop(_ d: PathDiff, _ direction: String, _ callee: String) throws -> HopDiff {
