@@ -110,8 +110,10 @@ extension ExtractionWalk {
     let structField = StructField(structName: c.structName(ofField: field), field: c.spelling(field))
     let chain = memberChain(member)
     let at = place(of: member)
-    // A MIB table's names printed: the heading printed before them names the `/proc` line.
+    // A MIB table's names printed: the heading printed before them names the `/proc` line. A macro that walks the
+    // names to sum the counters (`snmp_get_cpu_field_batch`) comes before the heading and prints nothing.
     if structField.structName == ObservabilityConventions.mibItemStruct, structField.field == "name",
+      macro(around: member) == nil,
       let table = chain.root, let fn = currentFunction, let heading = observation?.lastHeading,
       observation?.printedTables.insert(table).inserted == true
     {

@@ -15,7 +15,7 @@ public struct FactExtractor {
 
   /// Changes whenever what the extractor records changes, so that an index written by an older kwalk is re-parsed
   /// rather than trusted (the store keeps it as `PRAGMA user_version`).
-  public static let version = 6
+  public static let version = 7
 
   /// Extracts the facts of `unit`, whose main file is `file`.
   public func extract(_ unit: TranslationUnit, file: SourcePath) -> TranslationUnitFacts {

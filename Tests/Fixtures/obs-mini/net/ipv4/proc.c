@@ -14,6 +14,16 @@ static const struct snmp_mib snmp4_tcp_list[] = {
 	SNMP_MIB_SENTINEL
 };
 
+static const struct snmp_mib snmp4_udp_list[] = {
+	SNMP_MIB_ITEM("InDatagrams", UDP_MIB_INDATAGRAMS),
+	SNMP_MIB_SENTINEL
+};
+
+/* Sums a table's counters: it walks the names before the caller prints the table's heading. */
+#define snmp_get_cpu_field_batch(buff, stats_list) \
+	for (i = 0; stats_list[i].name; i++) \
+		buff[i] += i
+
 static const struct snmp_mib snmp4_net_list[] = {
 	SNMP_MIB_ITEM("TCPBacklogDrop", LINUX_MIB_TCPBACKLOGDROP),
 	SNMP_MIB_SENTINEL
@@ -32,9 +42,15 @@ static void show_tcp(struct seq_file *seq)
 {
 	int i;
 
+	unsigned long buff[4] = {0};
+
 	seq_puts(seq, "\nTcp:");
 	for (i = 0; snmp4_tcp_list[i].name; i++)
 		seq_printf(seq, " %s", snmp4_tcp_list[i].name);
+	snmp_get_cpu_field_batch(buff, snmp4_udp_list);
+	seq_puts(seq, "\nUdp:");
+	for (i = 0; snmp4_udp_list[i].name; i++)
+		seq_printf(seq, " %s", snmp4_udp_list[i].name);
 }
 
 static int snmp_seq_show(struct seq_file *seq, void *v)
