@@ -37,15 +37,15 @@ struct SiteCommand: ParsableCommand {
       }
       // Indexed now: the digest of what this run reads. It is kept only if nothing changed while the run worked.
       let inputs = try SiteInputs.digest(kernels: opened, trace: trace)
-      var diff: SiteModel.VersionDiff?
-      if workspaces.count == 2 {
-        diff = SiteModel.VersionDiff(
-          page: DiffPage.relativePath(fromLabel: kernels[0].label, toLabel: kernels[1].label),
-          diffs: try Workspace.pathDiffs(
-            old: workspaces[0], new: workspaces[1], walkthroughs: workspaces[0].0.specs.map(\.name)),
-          oldKernel: kernels[0].label, newKernel: kernels[1].label)
+      // One diff per pair of consecutive kernels, from the analyses above: no kernel is analysed twice.
+      let names = workspaces.first?.0.specs.map(\.name) ?? []
+      let diffs = try zip(workspaces.indices, workspaces.indices.dropFirst()).map { a, b in
+        SiteModel.VersionDiff(
+          page: DiffPage.relativePath(fromLabel: kernels[a].label, toLabel: kernels[b].label),
+          diffs: try Workspace.pathDiffs(old: workspaces[a], new: workspaces[b], walkthroughs: names),
+          oldKernel: kernels[a].label, newKernel: kernels[b].label)
       }
-      var model = try SiteModel(kernels: kernels, versionDiff: diff).withGraphs(Graphviz.cached(in: kernel.kwalkCache))
+      var model = try SiteModel(kernels: kernels, versionDiffs: diffs).withGraphs(Graphviz.cached(in: kernel.kwalkCache))
       if let recorded, let ws = workspaces.first?.0 {
         model.verifyReport = SiteModel.VerifyReport(
           page: SitePaths.verifyReport(kernel: kernels[0].label), kernelLabel: kernels[0].label,

@@ -25,6 +25,9 @@ public struct PathHistory: Hashable, Codable, Sendable {
   /// One logical hop: a cell per kernel, nil where that kernel's path has no such hop.
   public struct Row: Hashable, Codable, Sendable {
     public var cells: [Cell?]
+    /// Each kernel's 0-based index of the hop in its leg (`cells[k]` is hop `hops[k]` of `kwalk path`'s leg in
+    /// kernel k): the site links a step to the same step in the other versions through it.
+    public var hops: [Int?] = []
   }
 
   /// One kernel's hop on a row.
@@ -101,7 +104,8 @@ public struct PathHistory: Hashable, Codable, Sendable {
           Row(
             cells: indices.enumerated().map { k, i in
               i.map { Self.cell(hops[k][$0], mark: marks[r]?[k]) }
-            })
+            },
+            hops: indices)
         })
     }
     return PathHistory(walkthrough: walkthrough, kernels: kernels, labels: labels, legs: legs)

@@ -20,6 +20,9 @@ public struct DiffPage {
     "\(walkthrough)-\(direction)-\(callee)"
   }
 
+  /// The fragment of a leg's heading: `tcp-ipv4-send` (an entry's anchor adds its callee, so the two never meet).
+  public static func legAnchor(walkthrough: String, direction: String) -> String { "\(walkthrough)-\(direction)" }
+
   /// The anchors of a leg's changed hops, in `changedHops` order: `anchor(…)`, with `-2`, `-3` … when a callee
   /// comes back later in the same leg.
   public static func anchors(walkthrough: String, leg: LegDiff) -> [String] {
@@ -76,7 +79,7 @@ public struct DiffPage {
     for leg in d.legs {
       parts.append(
         .tag(
-          "h3", [:],
+          "h3", ["id": Self.legAnchor(walkthrough: d.walkthrough, direction: leg.direction)],
           [.text("\(leg.direction): \(leg.oldHops) → \(leg.newHops) hops, \(leg.changedHops.count) changed")]))
       if let r = leg.runs {
         parts.append(

@@ -44,6 +44,15 @@ public enum HistoryPage {
     return .tag("td", class: c.changes.isEmpty || k == 0 ? "same" : "changed", parts)
   }
 
+  /// The site's page (`history.html`): every walkthrough's tables, each changed cell linking to its diff entry.
+  static func render(_ model: SiteModel) -> String {
+    let page = SitePaths.history
+    let title = "The path across Linux " + model.kernels.map(\.version).joined(separator: ", ")
+    return PageLayout.document(
+      page: page, title: title, crumbs: [("History", nil)],
+      body: [.textTag("h1", title)] + model.histories.flatMap { tables($0, page: page) })
+  }
+
   /// The standalone page for one or more walkthroughs.
   public static func render(_ histories: [PathHistory]) -> String {
     let title = "History of " + histories.map(\.walkthrough).joined(separator: ", ")

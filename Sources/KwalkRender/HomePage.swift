@@ -26,15 +26,30 @@ enum HomePage {
           "li", [:],
           [.link(SitePaths.relative(from: page, to: SitePaths.driftMarkdown), "Annotation drift report (Markdown)")]))
     }
-    if let diff = model.versionDiff?.page ?? model.versionDiffPage {
+    if model.versionDiffs.isEmpty, let diff = model.versionDiffPage {
       reports.append(
         .tag("li", [:], [.link(SitePaths.relative(from: page, to: diff), "What changed between versions")]))
+    }
+    for diff in model.versionDiffs {
+      let (o, n) = model.diffKernels(diff)
+      let text =
+        model.versionDiffs.count == 1
+        ? "What changed between versions" : "What changed from Linux \(o?.version ?? "?") to \(n?.version ?? "?")"
+      reports.append(.tag("li", [:], [.link(SitePaths.relative(from: page, to: diff.page), text)]))
+    }
+    if !model.histories.isEmpty {
+      reports.append(
+        .tag(
+          "li", [:],
+          [.link(SitePaths.relative(from: page, to: SitePaths.history), "Every hop across versions (history tables)")]
+        ))
     }
     if let v = model.verifyReport {
       reports.append(
         .tag("li", [:], [.link(SitePaths.relative(from: page, to: v.page), "Simulator against a real trace")]))
     }
     if !reports.isEmpty { body.append(.tag("ul", class: "reports", reports)) }
+    if let table = historyTable(model, page: page) { body.append(table) }
     for k in model.kernels { body.append(kernel(k, page: page)) }
     return PageLayout.document(page: page, title: "kwalk: the localhost packet path in Linux", body: body)
   }

@@ -37,6 +37,15 @@ extension SiteAssets {
     code.ev.removed { background: var(--removed); }
     .step-link { font-size: 0.85rem; }
     p.diff-link { margin: 0.4rem 0; font-size: 0.9rem; }
+    nav.versions ul { list-style: none; padding: 0; margin: 0.4rem 0; display: flex; flex-wrap: wrap; gap: 0.2rem 1rem;
+      font-size: 0.9rem; }
+    nav.versions .current { font-weight: 700; }
+    nav.versions .absent { color: var(--muted); }
+    table.history { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+    table.history th, table.history td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line);
+      vertical-align: top; }
+    table.history td.changed { background: var(--target); }
+    table.history td.absent { color: var(--muted); }
     .badge { display: inline-block; padding: 0 0.45rem; border-radius: 0.7rem; color: var(--bg); white-space: nowrap;
       font: 600 0.75rem/1.5 system-ui, sans-serif; vertical-align: middle; text-decoration: none; }
     .badge.status-exact { background: var(--exact); }

@@ -10,25 +10,32 @@ extension SiteModel {
     return (kernel(diff.oldKernel, 0), kernel(diff.newKernel, 1))
   }
 
-  /// The model with every changed step of both kernels' walkthroughs pointing at its entry on the version diff
-  /// page. A step matches an entry when the entry lists the step's hop (same caller, callee and call site) for that
-  /// kernel's side; a split or merge links both of its hops.
+  /// The model with every changed step of the kernels' walkthroughs pointing at its entries on the version diff
+  /// pages: a step matches an entry when the entry lists the step's hop (same caller, callee and call site) for that
+  /// kernel's side; a split or merge links both of its hops. A kernel between two others links to both diffs, the
+  /// one from the kernel before first.
   public func withVersionDiffLinks() -> SiteModel {
-    guard let diff = versionDiff else { return self }
-    let (o, n) = diffKernels(diff)
-    var links: [String: [String: StepDiffLink]] = [:]
-    for d in diff.diffs {
-      for leg in d.legs {
-        for (h, anchor) in zip(leg.changedHops, DiffPage.anchors(walkthrough: d.walkthrough, leg: leg)) {
-          let summary = Self.summary(h)
-          for (kernel, refs, other) in [(o, h.old, d.to), (n, h.new, d.from)] {
-            guard let kernel else { continue }
-            for r in refs {
-              let key = DiffSiteSide.key(
-                walkthrough: d.walkthrough, direction: leg.direction, caller: r.caller, callee: r.callee,
-                callsite: r.callsite)
-              links[kernel.label, default: [:]][key] = StepDiffLink(
-                page: diff.page, anchor: anchor, otherVersion: other, summary: summary)
+    guard !versionDiffs.isEmpty else { return self }
+    var links: [String: [String: [StepDiffLink]]] = [:]
+    for diff in versionDiffs {
+      let (o, n) = diffKernels(diff)
+      for d in diff.diffs {
+        for leg in d.legs {
+          for (h, anchor) in zip(leg.changedHops, DiffPage.anchors(walkthrough: d.walkthrough, leg: leg)) {
+            let summary = Self.summary(h)
+            for (kernel, refs, other) in [(o, h.old, d.to), (n, h.new, d.from)] {
+              guard let kernel else { continue }
+              for r in refs {
+                let key = DiffSiteSide.key(
+                  walkthrough: d.walkthrough, direction: leg.direction, caller: r.caller, callee: r.callee,
+                  callsite: r.callsite)
+                let link = StepDiffLink(page: diff.page, anchor: anchor, otherVersion: other, summary: summary)
+                // One entry per diff page: a hop two entries list keeps the later, as one diff page did before.
+                var list = links[kernel.label, default: [:]][key, default: []]
+                if list.last?.page == diff.page { list.removeLast() }
+                list.append(link)
+                links[kernel.label, default: [:]][key] = list
+              }
             }
           }
         }
@@ -46,7 +53,7 @@ extension SiteModel {
             let key = DiffSiteSide.key(
               walkthrough: name, direction: leg.path.direction, caller: h.caller, callee: h.callee,
               callsite: "\(h.callsite.file):\(h.callsite.line)")
-            copy.kernels[k].walkthroughs[w].legs[l].steps[s].versionDiff = byKey[key]
+            copy.kernels[k].walkthroughs[w].legs[l].steps[s].versionDiffs = byKey[key] ?? []
           }
         }
       }

@@ -55,8 +55,17 @@ extension SiteModel {
     public var annotations: [AnnotationNote]
     /// Where each of the hop's other candidates is defined, when the index knows (same order as `hop.candidates`).
     public var candidateDefinitions: [SourceLocation?]
-    /// The step's entry on the version diff page, when the site compares two kernels and this hop changed.
-    public var versionDiff: StepDiffLink? = nil
+    /// The step's entries on the version diff pages, when the site compares kernels and this hop changed: the diff
+    /// from the kernel before this one first, then the diff to the kernel after it.
+    public var versionDiffs: [StepDiffLink] = []
+    /// The same step in every kernel of the site, oldest first (this kernel's own entry included, marked current),
+    /// when the site has two kernels or more.
+    public var otherVersions: [StepVersionLink] = []
+    /// The first of `versionDiffs`: the only one on a site of two kernels.
+    public var versionDiff: StepDiffLink? {
+      get { versionDiffs.first }
+      set { versionDiffs = newValue.map { [$0] } ?? [] }
+    }
     /// What to watch and tune at this step: sysctls read, counters incremented, drop points.
     public var watch: HopObservations? = nil
 

@@ -61,17 +61,25 @@ public struct SiteModel: Sendable {
   public var driftReportPage: String?
   /// Site-relative path of a version diff page rendered elsewhere.
   public var versionDiffPage: String?
-  /// The version diff this site renders, when two kernels are given.
-  public var versionDiff: VersionDiff?
+  /// The version diffs this site renders, one per pair of consecutive kernels (`6.1` → `6.12`), in kernel order.
+  public var versionDiffs: [VersionDiff] = []
+  /// The first of `versionDiffs`: the only one on a site of two kernels.
+  public var versionDiff: VersionDiff? {
+    get { versionDiffs.first }
+    set { versionDiffs = newValue.map { [$0] } ?? [] }
+  }
+  /// Each walkthrough's path across the kernels, chained from `versionDiffs` (`withVersionHistory()` fills it).
+  public var histories: [PathHistory] = []
   /// The report of `kwalk site --trace`, when a trace was given.
   public var verifyReport: VerifyReport?
 
   public init(
-    kernels: [Kernel], driftReportPage: String? = nil, versionDiffPage: String? = nil, versionDiff: VersionDiff? = nil
+    kernels: [Kernel], driftReportPage: String? = nil, versionDiffPage: String? = nil, versionDiff: VersionDiff? = nil,
+    versionDiffs: [VersionDiff] = []
   ) {
     self.kernels = kernels
     self.driftReportPage = driftReportPage
     self.versionDiffPage = versionDiffPage
-    self.versionDiff = versionDiff
+    self.versionDiffs = (versionDiff.map { [$0] } ?? []) + versionDiffs
   }
 }

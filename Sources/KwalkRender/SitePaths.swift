@@ -4,6 +4,8 @@ import KwalkCore
 public enum SitePaths {
   /// The home page.
   public static let home = "index.html"
+  /// Every walkthrough's path across the site's kernels, one table per leg (`HistoryPage`).
+  public static let history = "history.html"
   /// The stylesheet.
   public static let stylesheet = "assets/kwalk.css"
 

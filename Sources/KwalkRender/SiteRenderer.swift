@@ -5,7 +5,7 @@ import KwalkGraph
 /// Turns a `SiteModel` into files. Deterministic: same model, same bytes.
 public enum SiteRenderer {
   public static func render(_ model: SiteModel) -> [RenderedFile] {
-    let model = model.withVersionDiffLinks()
+    let model = model.withVersionDiffLinks().withVersionHistory()
     var files = SiteAssets.files
     files.append(RenderedFile(SitePaths.home, HomePage.render(model)))
     for k in model.kernels {
@@ -25,7 +25,8 @@ public enum SiteRenderer {
       }
     }
     files += simulatorFiles(model)
-    if let diff = model.versionDiff { files.append(RenderedFile(diff.page, DiffPage.render(diff, in: model))) }
+    for diff in model.versionDiffs { files.append(RenderedFile(diff.page, DiffPage.render(diff, in: model))) }
+    if !model.histories.isEmpty { files.append(RenderedFile(SitePaths.history, HistoryPage.render(model))) }
     let reports = model.kernels.compactMap(\.annotationReport)
     if !reports.isEmpty {
       files.append(

@@ -30,7 +30,8 @@ extension WalkthroughPage {
     parts.append(.tag("dl", class: "facts", facts))
     parts += branchPoints(atHop: number - 1)
     if let w = step.watch, !w.isEmpty { parts.append(watchBoxes(w)) }
-    if let d = step.versionDiff {
+    if !step.otherVersions.isEmpty { parts.append(versionSwitcher(step.otherVersions)) }
+    for d in step.versionDiffs {
       parts.append(
         .tag(
           "p", class: "diff-link",
@@ -54,6 +55,26 @@ extension WalkthroughPage {
     }
     return .tag("li", ["class": "step", "id": SitePaths.stepAnchor(number)], parts)
   }
+
+  /// The same step in each kernel of the site, as Elixir's version switcher: this kernel's release unlinked, the
+  /// others linked to their step (with the name it has there when it differs), `—` where the kernel lacks the hop.
+  private func versionSwitcher(_ links: [StepVersionLink]) -> HTMLNode {
+    let items = links.enumerated().map { j, v -> HTMLNode in
+      if v.isCurrent { return .textTag("li", v.version, class: "current") }
+      guard let n = v.step else { return .tag("li", class: "absent", [.text("\(v.version): —")]) }
+      var text = "\(v.version): step \(n)"
+      if let callee = v.callee, callee != step(in: links)?.callee { text += " (\(callee))" }
+      let link = HTMLNode.link(
+        SitePaths.relative(from: page, to: v.page, fragment: SitePaths.stepAnchor(n)), text)
+      guard !v.changes.isEmpty, j > 0 else { return .tag("li", [:], [link]) }
+      let since = " (\(v.changes.joined(separator: ", ")) since \(links[j - 1].version))"
+      return .tag("li", [:], [link, .text(since)])
+    }
+    return .tag("nav", ["class": "versions", "aria-label": "this step in other versions"], [.tag("ul", [:], items)])
+  }
+
+  /// This kernel's entry of a version switcher.
+  private func step(in links: [StepVersionLink]) -> StepVersionLink? { links.first(where: \.isCurrent) }
 
   private func fact(_ term: String, _ detail: [HTMLNode]) -> HTMLNode {
     .fragment([.textTag("dt", term), .tag("dd", [:], detail)])

@@ -95,11 +95,13 @@ import Testing
     #expect(html.contains("../2.0/source/net/ipv4/tcp.c.html#L11"))
   }
 
-  /// The element with `id` up to the next element of the same tag (`section`, `li`).
+  /// The element with `id` up to the next element of the same tag (`section`, `li`); a step (`li`) ends at the next
+  /// step, not at an item of its own lists.
   func section(_ html: String, id: String, tag: String = "section") -> String? {
     guard let start = html.range(of: " id=\"\(id)\"") else { return nil }
     let rest = html[start.upperBound...]
-    let end = rest.range(of: "<\(tag) ")?.lowerBound ?? rest.endIndex
+    let next = tag == "li" ? "<li class=\"step\"" : "<\(tag) "
+    let end = rest.range(of: next)?.lowerBound ?? rest.endIndex
     return String(rest[..<end])
   }
 }

@@ -47,6 +47,20 @@ enum DiffSite {
         newKernel: "2.0"))
   }
 
+  /// Three kernels: `1.0` (diff-before), `2.0` (diff-after) and `3.0` (diff-before again, so 2.0 → 3.0 undoes every
+  /// change), with the diffs between consecutive ones, as `kwalk site` with three kernels builds it.
+  static func threeKernelModel() throws -> SiteModel {
+    let (a, ka) = try side("diff-before", version: "1.0", defines: ["CONFIG_RPS"])
+    let (b, kb) = try side("diff-after", version: "2.0", defines: ["CONFIG_RPS_BACKLOG"])
+    let (c, kc) = try side("diff-before", version: "3.0", defines: ["CONFIG_RPS"])
+    let diffs = try [(a, b, "1.0", "2.0"), (b, c, "2.0", "3.0")].map { old, new, o, n in
+      SiteModel.VersionDiff(
+        page: DiffPage.relativePath(fromLabel: o, toLabel: n),
+        diffs: [try PathDiffer(old: old, new: new).diff(walkthrough: "diff")], oldKernel: o, newKernel: n)
+    }
+    return SiteModel(kernels: [ka, kb, kc], versionDiffs: diffs)
+  }
+
   /// A rendered file's text.
   static func text(_ files: [RenderedFile], _ path: String) -> String? {
     files.first { $0.relativePath == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
