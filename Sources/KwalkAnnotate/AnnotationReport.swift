@@ -1,3 +1,5 @@
+import KwalkCore
+
 /// The drift report: every annotation placed in each kernel, with counts per status.
 public struct AnnotationReport: Sendable {
   /// One kernel's results.
@@ -7,11 +9,20 @@ public struct AnnotationReport: Sendable {
     /// Its release (`6.1.192`).
     public var version: String
     public var entries: [ResolvedAnnotation]
+    /// The notes this kernel did not place because their `kernels:` range leaves it out, so a reader sees why a note
+    /// is absent here.
+    public var skipped: [Annotation]
 
-    public init(label: String, version: String, entries: [ResolvedAnnotation]) {
+    public init(label: String, version: String, entries: [ResolvedAnnotation], skipped: [Annotation] = []) {
       self.label = label
       self.version = version
       self.entries = entries
+      self.skipped = skipped
+    }
+
+    /// The notes of `annotations` whose `kernels:` range leaves out a kernel of `version`, in the order given.
+    public static func skipped(_ annotations: [Annotation], version: KernelVersion) -> [Annotation] {
+      annotations.filter { !$0.applies(to: version) }
     }
 
     /// How many annotations have each status, every status listed.
@@ -31,8 +42,11 @@ public struct AnnotationReport: Sendable {
   /// a typo, not drift.
   public func requireKnownFunctions(record: AnchorRecord) throws {
     guard let first = kernels.first else { return }
-    for (i, e) in first.entries.enumerated() where e.annotation.function != nil {
-      let missingEverywhere = kernels.allSatisfy { i < $0.entries.count && !$0.entries[i].functionDefined }
+    for e in first.entries where e.annotation.function != nil {
+      // By id: a kernel that skips a note by its `kernels:` range holds fewer entries than another.
+      let missingEverywhere = kernels.allSatisfy { k in
+        k.entries.first { $0.annotation.id == e.annotation.id }.map { !$0.functionDefined } ?? true
+      }
       if missingEverywhere, record.locations[e.annotation.id] == nil {
         throw AnnotationError.unknownFunction(
           e.annotation.function!, file: e.annotation.file, line: e.annotation.line, kernels: kernels.map(\.version))
@@ -53,10 +67,15 @@ public struct AnnotationReport: Sendable {
           out += "    now: \(e.foundText ?? "")\n"
         }
       }
+      for a in k.skipped {
+        out += "skipped   \(k.label) \(a.id) \(a.origin) (kernels: \(a.kernels.map(\.description) ?? "")"
+        out += " leaves out \(k.version))\n"
+      }
     }
     for k in kernels {
       let counts = k.counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
-      out += "\(k.label) (\(k.version)): \(k.entries.count) annotations: \(counts)\n"
+      let skipped = k.skipped.isEmpty ? "" : "; \(k.skipped.count) skipped by their kernels: range"
+      out += "\(k.label) (\(k.version)): \(k.entries.count) annotations: \(counts)\(skipped)\n"
     }
     return out
   }

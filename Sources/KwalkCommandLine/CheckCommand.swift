@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     try reportingErrors {
       let (report, recordPath) = try Self.report(kernel: kernel)
       if format == .json {
-        try printJSON(report.kernels.map { KernelEntries(kernel: $0.label, version: $0.version, annotations: $0.entries) })
+        try printJSON(report.json)
       } else {
         print(report.text(), terminator: "")
       }
@@ -34,13 +34,6 @@ struct CheckCommand: ParsableCommand {
     }
   }
 
-  /// One kernel's entries in the JSON output.
-  struct KernelEntries: Encodable {
-    var kernel: String
-    var version: String
-    var annotations: [ResolvedAnnotation]
-  }
-
   /// Resolves the annotations in every kernel, and says where the anchors record is; an anchor to a function no kernel
   /// defines, and that was never recorded, is an error rather than an orphan.
   static func report(kernel: KernelOptions) throws -> (AnnotationReport, recordPath: String) {
@@ -55,7 +48,10 @@ struct CheckCommand: ParsableCommand {
         record = try AnchorRecord.load(from: recordPath)
       }
       let entries = try ws.resolveAnnotations(in: try ws.index().0)
-      kernels.append(.init(label: ws.tree.label, version: ws.tree.version.description, entries: entries))
+      kernels.append(
+        .init(
+          label: ws.tree.label, version: ws.tree.version.description, entries: entries,
+          skipped: AnnotationReport.Kernel.skipped(ws.annotations, version: ws.tree.version)))
     }
     let report = AnnotationReport(kernels: kernels)
     try report.requireKnownFunctions(record: record)

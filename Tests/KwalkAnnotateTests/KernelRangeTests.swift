@@ -41,3 +41,54 @@ import Testing
     }
   }
 }
+
+/// `kwalk check` lists, per kernel, the notes their `kernels:` range left out.
+@Suite struct SkippedNotesTests {
+  let notes: [Annotation]
+
+  init() throws {
+    notes = try AnnotationParser.parse(
+      """
+      ---
+      id: n.old
+      walkthrough: w
+      direction: send
+      function: f
+      kernels: -5.10
+      ---
+      Only in 5.10.
+      ---
+      id: n.all
+      walkthrough: w
+      direction: send
+      function: f
+      ---
+      Everywhere.
+      ---
+      id: n.new
+      walkthrough: w
+      direction: send
+      function: g
+      kernels: 6.12-
+      ---
+      From 6.12.
+      """, file: "w/n.md")
+  }
+
+  @Test func eachKernelListsWhatItsRangeLeftOut() throws {
+    let v61 = KernelVersion(major: 6, minor: 1, sublevel: 192)
+    let skipped = AnnotationReport.Kernel.skipped(notes, version: v61)
+    #expect(skipped.map(\.id) == ["n.old", "n.new"])
+    #expect(AnnotationReport.Kernel.skipped(notes, version: KernelVersion(major: 7, minor: 2)).map(\.id) == ["n.old"])
+    let report = AnnotationReport(kernels: [.init(label: "6.1", version: "6.1.192", entries: [], skipped: skipped)])
+    let text = report.text()
+    #expect(text.contains("skipped   6.1 n.old w/n.md:1 (kernels: -5.10 leaves out 6.1.192)\n"), "\(text)")
+    #expect(text.contains("skipped   6.1 n.new w/n.md:16 (kernels: 6.12- leaves out 6.1.192)\n"), "\(text)")
+    #expect(text.hasSuffix("; 2 skipped by their kernels: range\n"), "\(text)")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let json = String(decoding: try encoder.encode(report.json), as: UTF8.self)
+    #expect(json.contains("\"skipped\":[{\"id\":\"n.old\""), "\(json)")
+    #expect(json.contains("\"kernels\":\"6.12-\""))
+  }
+}
