@@ -11,6 +11,7 @@ public struct DiffSummary: Hashable, Codable, Sendable {
   public var tracepointsChanged = 0
   /// Legs whose printed event sequence differs.
   public var eventSequencesChanged = 0
+  /// Positions whose call or whose macro definition is guarded differently.
   public var configChanged = 0
   /// Functions on the path whose body changed (per leg), and how many of those changes touch the path's own calls.
   public var bodiesChanged = 0
@@ -32,7 +33,7 @@ public struct DiffSummary: Hashable, Codable, Sendable {
         if !h.signatures.isEmpty { signatureChanged += 1 }
         if h.binding != nil { bindingChanged += 1 }
         if h.tracepoints != nil { tracepointsChanged += 1 }
-        if h.config != nil { configChanged += 1 }
+        if h.config != nil || h.macroConfig != nil { configChanged += 1 }
       }
       // A function the path enters twice (NF_HOOK) counts once.
       var seen: Set<String> = []

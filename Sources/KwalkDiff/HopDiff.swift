@@ -16,6 +16,8 @@ public struct HopDiff: Hashable, Codable, Sendable {
   public var tracepoints: TracepointChange?
   /// Config guards around the call.
   public var config: ConfigChange?
+  /// Config guards around the `#define` of the macro the call goes through.
+  public var macroConfig: MacroConfigChange? = nil
   /// The callee's body.
   public var body: BodyDiff?
 
@@ -38,7 +40,7 @@ public struct HopDiff: Hashable, Codable, Sendable {
   /// True when anything about this position differs between the versions.
   public var isChanged: Bool {
     relation != .same || kind != nil || !signatures.isEmpty || binding != nil || tracepoints != nil || config != nil
-      || body != nil
+      || macroConfig != nil || body != nil
   }
 
   /// The callee a link to this position names: the new version's first, else the old one's.

@@ -45,7 +45,7 @@ public struct PathHistory: Hashable, Codable, Sendable {
     /// Config guards around the call.
     public var config: [String]
     /// What differs from the previous column: `added`, `renamed`, `split`, `merged`, `kind`, `binding`,
-    /// `tracepoints`, `config`, `signature`, `body`; empty in the first column and when nothing changed.
+    /// `tracepoints`, `config`, `macro config`, `signature`, `body`; empty in the first column and when nothing changed.
     public var changes: [String]
     /// The entry of the pairwise diff from the previous column that explains `changes`: its anchor on the diff page
     /// (`tcp-ipv4-send-ip_output`, as `DiffPage.anchors` names it), when there is one.
@@ -137,6 +137,7 @@ public struct PathHistory: Hashable, Codable, Sendable {
     if h.binding != nil { out.append("binding") }
     if h.tracepoints != nil { out.append("tracepoints") }
     if h.config != nil { out.append("config") }
+    if h.macroConfig != nil { out.append("macro config") }
     if !h.signatures.isEmpty { out.append("signature") }
     if h.body != nil { out.append("body") }
     return out
