@@ -33,7 +33,8 @@ public struct PathDiffer {
 
   /// One leg: align, compare each aligned position, then settle which tracepoints moved along the path.
   func leg(_ o: PacketPath, _ n: PacketPath) -> LegDiff {
-    let alignment = align(o.hops, n.hops)
+    let alignment = Self.specRenames(
+      align(o.hops, n.hops, oldNames: Self.specNames(o), newNames: Self.specNames(n)), o.hops, n.hops)
     var hops = alignment.entries.map { compare($0, o.hops, n.hops) }
     Self.settleTracepointMoves(&hops)
     var entryBody: BodyDiff?
@@ -52,9 +53,10 @@ public struct PathDiffer {
     return diff
   }
 
-  func align(_ o: [Hop], _ n: [Hop]) -> HopAlignment {
+  /// Aligns two legs' hops by the names given (default: the callees).
+  func align(_ o: [Hop], _ n: [Hop], oldNames: [String]? = nil, newNames: [String]? = nil) -> HopAlignment {
     HopAlignment(
-      old: o.map(\.callee), new: n.map(\.callee),
+      old: oldNames ?? o.map(\.callee), new: newNames ?? n.map(\.callee),
       isRenameCandidate: { i, j in !new.defines(o[i].callee) && !old.defines(n[j].callee) },
       similarity: { i, j in
         guard let a = old.callee(o[i]), let b = new.callee(n[j]) else { return 0 }
