@@ -68,6 +68,24 @@ func diffSide(_ k: RealKernel) -> DiffSide {
     #expect(d.summary.split == 0 && d.summary.renamed == 0 && d.summary.kindChanged == 0)
   }
 
+  /// The guard around a macro's definition: INDIRECT_CALL_2, through which inet_sendmsg calls tcp_sendmsg and
+  /// tcp_v4_rcv is reached, is defined under `#ifdef CONFIG_RETPOLINE` in 6.1 (include/linux/indirect_call_wrapper.h:5,
+  /// the #define at :22) and under `#ifdef CONFIG_MITIGATION_RETPOLINE` in 6.12 (same lines), the upstream 6.9 rename;
+  /// the call sites' own guards did not change.
+  @Test func macroDefinitionGuardRenamed() throws {
+    let d = try Self.diff.get()
+    for (direction, callee) in [("send", "tcp_sendmsg"), ("receive", "tcp_v4_rcv")] {
+      let h = try hop(d, direction, callee)
+      let m = try #require(h.macroConfig, "\(callee)")
+      #expect(m.macro == "INDIRECT_CALL_2" && h.config == nil)
+      #expect(m.oldDefinition == "include/linux/indirect_call_wrapper.h:22" && m.newDefinition == m.oldDefinition)
+      #expect(m.change.renamed == [ConfigChange.Rename(old: "CONFIG_RETPOLINE", new: "CONFIG_MITIGATION_RETPOLINE")])
+      #expect(m.change.appeared.isEmpty && m.change.disappeared.isEmpty)
+    }
+    // No other hop's macro is guarded differently.
+    #expect(d.legs.flatMap(\.hops).filter { $0.macroConfig != nil }.count == 2)
+  }
+
   /// Signatures: napi_schedule_rps returns void now (6.1: net/core/dev.c:4747 `static int`, 6.12:
   /// net/core/dev.c:4948 `static void`); softirq handlers lost their argument (6.1: net/core/dev.c:6803
   /// `net_rx_action(struct softirq_action *h)`, 6.12: net/core/dev.c:7104 `net_rx_action(void)`), and with them
