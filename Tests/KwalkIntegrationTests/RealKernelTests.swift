@@ -173,6 +173,32 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
     #expect(output.caller == "dst_output" && output.bindings.contains { $0.file == "net/ipv6/route.c" })
   }
 
+  /// icmp-echo has four legs with few waypoints: the request sent from a raw socket (raw_sendmsg pushes its frames
+  /// itself, 6.1: net/ipv4/raw.c:653) and received up to icmp_echo, the reply sent from icmp_reply inside that
+  /// softirq, and the reply received by the raw socket (raw_local_deliver before the protocol handler).
+  @Test(arguments: ["6.1", "6.12"]) func icmpEchoHasItsLegs(series: String) throws {
+    let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
+    let spec = try k.workspace.spec("icmp-echo")
+    #expect(spec.legs.allSatisfy { $0.waypoints.count <= 3 })
+    let paths = try PathFinder(graph: k.graph, spec: spec).paths()
+    #expect(paths.map(\.direction) == ["send", "receive", "reply", "reply-receive"])
+    guard paths.count == 4 else { return }
+    let (send, receive, reply, back) = (paths[0], paths[1], paths[2], paths[3])
+    #expect(send.hops.first?.caller == journeyStart && send.hops.last?.callee == "__raise_softirq_irqoff")
+    #expect(inOrder(["inet_sendmsg", "raw_sendmsg", "ip_push_pending_frames", "ip_local_out", "loopback_xmit"],
+      send.functions), "\(send.functions)")
+    #expect(!send.functions.contains { $0.hasPrefix("tcp_") }, "\(send.functions)")
+    #expect(receive.hops.first?.kind == .softirq)
+    #expect(inOrder(["net_rx_action", "process_backlog", "ip_rcv", "ip_local_deliver", "icmp_rcv", "icmp_echo",
+      "icmp_reply"], receive.functions), "\(receive.functions)")
+    #expect(reply.hops.first?.caller == "icmp_reply" && reply.hops.last?.callee == "__raise_softirq_irqoff")
+    #expect(inOrder(["icmp_push_reply", "ip_push_pending_frames", "loopback_xmit"], reply.functions))
+    #expect(back.hops.first?.kind == .softirq)
+    #expect(inOrder(["net_rx_action", "ip_rcv", "ip_local_deliver", "raw_local_deliver", "raw_rcv"],
+      back.functions), "\(back.functions)")
+    #expect(back.hops.last?.callee == journeyEnd)
+  }
+
   @Test func warmReindexIsFast() throws {
     let k = try RealKernel.v61.get()
     let files = Array(k.snapshot.units.keys)
