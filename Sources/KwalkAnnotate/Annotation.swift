@@ -6,7 +6,7 @@ public struct Annotation: Hashable, Codable, Sendable {
   public var id: String
   /// The walkthrough it belongs to.
   public var walkthrough: String
-  /// `send`, `receive` or `overview`.
+  /// The leg it is about (`send`, `receive`, or any other leg its walkthrough's spec declares), or `overview`.
   public var direction: String?
   /// The function it is anchored to; nil for an overview.
   public var function: String?
@@ -26,6 +26,8 @@ public struct Annotation: Hashable, Codable, Sendable {
   public var file: String
   /// The line of the front matter's opening `---`.
   public var line: Int
+  /// The line of each front matter key, for errors that only the walkthrough's spec can tell (a leg it lacks).
+  public var keyLines: [String: Int] = [:]
 
   public init(
     id: String, walkthrough: String, direction: String?, function: String?, quote: String?, context: String?,
@@ -47,4 +49,7 @@ public struct Annotation: Hashable, Codable, Sendable {
 
   /// `tcp-ipv4/send.md:12`.
   public var origin: String { "\(file):\(line)" }
+
+  /// The line of `key` in the front matter, else of its opening `---`.
+  public func line(of key: String) -> Int { keyLines[key] ?? line }
 }

@@ -8,6 +8,10 @@ public enum AnnotationError: Error, CustomStringConvertible, Equatable {
   case unknownFunction(String, file: String, line: Int, kernels: [String])
   /// The annotations directory cannot be read.
   case unreadable(String)
+  /// The note's walkthrough has no spec in `walkthroughs/` (`known` are the specs there).
+  case unknownWalkthrough(String, file: String, line: Int, known: [String])
+  /// The note's direction is not a leg of its walkthrough's spec (`legs`, in the spec's order), nor `overview`.
+  case unknownLeg(String, walkthrough: String, file: String, line: Int, legs: [String])
 
   public var description: String {
     switch self {
@@ -20,6 +24,12 @@ public enum AnnotationError: Error, CustomStringConvertible, Equatable {
         + "check the name"
     case .unreadable(let path):
       return "cannot read annotations in \(path): pass --annotations DIR"
+    case .unknownWalkthrough(let name, let file, let line, let known):
+      return "\(file):\(line): no walkthrough spec is named \(name) (walkthroughs/ has "
+        + "\(known.isEmpty ? "none" : known.joined(separator: ", "))): name one of them or add its spec"
+    case .unknownLeg(let direction, let walkthrough, let file, let line, let legs):
+      return "\(file):\(line): walkthrough \(walkthrough) has no leg '\(direction)' (its legs: "
+        + "\(legs.joined(separator: ", "))): use one of them, or overview, as the direction"
     }
   }
 }

@@ -5,7 +5,8 @@ import KwalkGraph
 public enum AnnotationParser {
   /// The keys a front matter may hold.
   static let keys: Set<String> = ["id", "walkthrough", "direction", "function", "quote", "context", "step", "kernels"]
-  static let directions: Set<String> = ["send", "receive", "overview"]
+  /// The direction of a note shown at the top of its walkthrough rather than on a leg.
+  public static let overview = "overview"
 
   /// Parses the annotations of one file; `file` is the name used in errors and in `Annotation.file`. Lines are
   /// numbered as an editor shows them (`InputText.lines`), and every error quotes input through `InputText.quoted`.
@@ -29,12 +30,14 @@ public enum AnnotationParser {
       let start = i + 1
       i += 1
       var fields: [String: String] = [:]
+      var keyLines: [String: Int] = [:]
       while i < lines.count, lines[i] != "---" {
         let (key, value) = try field(lines[i], file: file, line: i + 1)
         guard fields[key] == nil else {
           throw AnnotationError.malformed(file: file, line: i + 1, reason: "key '\(key)' appears twice")
         }
         fields[key] = value
+        keyLines[key] = i + 1
         i += 1
       }
       guard i < lines.count else {
@@ -46,7 +49,9 @@ public enum AnnotationParser {
         body.append(lines[i])
         i += 1
       }
-      out.append(try annotation(fields, body: body, file: file, line: start))
+      var note = try annotation(fields, body: body, file: file, line: start)
+      note.keyLines = keyLines
+      out.append(note)
     }
     return out
   }
@@ -59,7 +64,7 @@ public enum AnnotationParser {
     let id = try require("id")
     let walkthrough = try require("walkthrough")
     let direction = try require("direction")
-    if direction != "overview", f["function"] == nil {
+    if direction != overview, f["function"] == nil {
       throw AnnotationError.malformed(
         file: file, line: line, reason: "missing 'function' (only an overview may omit it)")
     }

@@ -22,6 +22,7 @@ public struct Workspace {
     annotationsDirectory = try Self.locateAnnotations(annotations)
     specs = try WalkthroughSpec.loadAll(from: annotationsDirectory + "/walkthroughs")
     self.annotations = try AnnotationParser.loadAll(from: annotationsDirectory)
+    try AnnotationLegs.check(self.annotations, specs: specs)
   }
 
   /// `./Annotations`, else the one next to the kwalk package the binary was built from.

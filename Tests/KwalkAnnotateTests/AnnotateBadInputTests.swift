@@ -20,6 +20,8 @@ import Testing
     "cr-in-front-matter.md": "2: expected 'key: value', found ''",
     "ff-in-front-matter.md": "2: the line holds the control character \\u{C}",
     "vt-in-front-matter.md": "2: the line holds the control character \\u{B}",
+    // A direction is a leg's name, which the site puts in a path: only a name, whatever legs the spec has.
+    "direction-not-a-name.md": "4: 'direction' may hold only letters, digits, '_', '.' and '-', found 'send/../reply'",
     "escape-sequence-in-quote.md": "6: the line holds the control character \\u{1B}",
     "function-not-a-name.md": "5: 'function' must be a C function name, found 'tcp_sendmsg()'",
     "id-with-slashes.md": "2: 'id' may hold only letters, digits, '_', '.' and '-', found '../../w'",

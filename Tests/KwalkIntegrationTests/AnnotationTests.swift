@@ -97,6 +97,22 @@ import Testing
         + "check the name\n"), "\(text)")
   }
 
+  /// A note on icmp-echo's `reply` leg is placed; on a leg tcp-ipv4's spec lacks, kwalk stops at the direction's line.
+  @Test func checkAcceptsTheSpecsLegsOnly() throws {
+    let good = try notesDirectory(
+      "---\nid: t.reply.a\nwalkthrough: icmp-echo\ndirection: reply\nfunction: icmp_reply\n---\nText.\n")
+    defer { try? FileManager.default.removeItem(at: good) }
+    let (ok, okText) = try runKwalk(["check", "--kernel", "6.1", "--annotations", good.path])
+    #expect(ok == 0, "\(okText)")
+    let bad = try notesDirectory(
+      "---\nid: t.reply.a\nwalkthrough: tcp-ipv4\ndirection: reply\nfunction: icmp_reply\n---\nText.\n")
+    defer { try? FileManager.default.removeItem(at: bad) }
+    let (status, text) = try runKwalk(["check", "--kernel", "6.1", "--annotations", bad.path])
+    #expect(status == 1)
+    #expect(text.hasSuffix("kwalk: error: x.md:4: walkthrough tcp-ipv4 has no leg 'reply' (its legs: send, receive): "
+      + "use one of them, or overview, as the direction\n"), "\(text)")
+  }
+
   @Test func checkFailsOnMalformedFrontMatter() throws {
     let dir = try notesDirectory("---\nid: t.send.a\nwalkthrough tcp-ipv4\n---\nText.\n")
     defer { try? FileManager.default.removeItem(at: dir) }
