@@ -170,7 +170,9 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
   @Test(arguments: ["6.1", "6.12"]) func udpIPv6StaysInIPv6(series: String) throws {
     let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
     let spec = try k.workspace.spec("udp-ipv6")
-    #expect(spec.legs.allSatisfy { $0.waypoints.count <= 3 }, "\(spec.legs.map(\.waypoints))")
+    // Besides __sys_sendto and sock_def_readable, which every walkthrough names (see the spec's comment).
+    #expect(spec.legs.allSatisfy { $0.waypoints.filter { !["__sys_sendto", "sock_def_readable"].contains($0) }.count <= 3 },
+      "\(spec.legs.map(\.waypoints))")
     let paths = try PathFinder(graph: k.graph, spec: spec).paths()
     let send = try #require(paths.first { $0.direction == "send" })
     let receive = try #require(paths.first { $0.direction == "receive" })
