@@ -49,8 +49,27 @@ import Testing
     #expect(taps.ruledOut?.term == "packet-taps")
   }
 
-  @Test func linux61() throws { try check(try RealKernel.v61.get()) }
-  @Test func linux612() throws { try check(try RealKernel.v612.get()) }
+  /// tcp-ipv4's receive leg as shipped: NET_RX runs where `__dev_queue_xmit` turns bottom halves back on, inside
+  /// the sender's system call, and the segment is queued and the reader woken on the main line, not on the
+  /// memory-pressure branches (`inactive: memory-pressure`).
+  func checkReceive(_ k: RealKernel) throws {
+    let receive = try #require(k.paths["receive"])
+    let chain = [try #require(receive.runs.first).caller] + receive.runs.map(\.callee)
+    #expect(chain.first == "__dev_queue_xmit" && chain.last == "net_rx_action", "\(chain)")
+    #expect(inOrder(["rcu_read_unlock_bh", "__local_bh_enable_ip", "do_softirq", "__do_softirq"], chain), "\(chain)")
+    #expect(inOrder(["tcp_data_queue", "tcp_data_ready", "sock_def_readable"], receive.functions))
+    let pfmemalloc = try #require(receive.branchPoints.first { $0.function == "__netif_receive_skb" })
+    #expect(pfmemalloc.notTaken.contains { $0.ruledOut?.term == "memory-pressure" })
+  }
+
+  @Test func linux61() throws {
+    try check(try RealKernel.v61.get())
+    try checkReceive(try RealKernel.v61.get())
+  }
+  @Test func linux612() throws {
+    try check(try RealKernel.v612.get())
+    try checkReceive(try RealKernel.v612.get())
+  }
 
   /// `kwalk route` between two functions under a walkthrough's scenario: the same engine, ranked routes.
   @Test func routeCommand() throws {
