@@ -114,6 +114,23 @@ import Testing
     #expect(PathChecker.withoutSplitParts(["f.part.0", "f", "g.isra.0", "h"]) == ["f", "g", "h"])
   }
 
+  /// Frames recorded inside the tracepoint's own handler frame (another stack the unwinder ran into) are not the
+  /// traced code's: the stack reads as if they were not there.
+  @Test func framesInsideTheTracepointsOwnFrameAreDropped() throws {
+    let checker = PathChecker(walkthrough: "udp-ipv4", legs: fixture.paths, snapshot: fixture.graph.snapshot)
+    let record = try #require(try trace("journey-consistent.trace").records.first { !$0.stack.isEmpty })
+    let plain = checker.stack(record)
+    #expect(plain.status == .consistent)
+    var garbled = record
+    let outermost = try #require(record.stack.last)
+    garbled.stack = [outermost, "some_other_caller", "trace_event_raw_event_x"] + record.stack.drop { $0.hasPrefix("trace_event_raw_event_") }
+    #expect(checker.stack(garbled).status == .consistent)
+    #expect(checker.stack(garbled).frames.map(\.name) == plain.frames.map(\.name))
+    // Without the handler frame between them, the foreign frames are read as the traced code's.
+    garbled.stack.remove(at: 2)
+    #expect(checker.stack(garbled).frames.map(\.name).contains("some_other_caller"))
+  }
+
   @Test func framesTheIndexDoesNotKnow() throws {
     let r = try report("journey-unknown.trace")
     let c = try #require(r.walkthroughs.first)
