@@ -30,7 +30,7 @@ extension PathDiff {
         if let b = h.body { out += "\n" + Self.bodyMarkdown(b) }
       }
       if !leg.watch.isEmpty {
-        out += "\nWhat to watch and tune changed:\n\n" + leg.watch.map { "- `\($0.function)`: \(Self.cell(String($0.line.dropFirst($0.function.count + 2))))\n" }.joined()
+        out += "\nWhat to watch and tune changed:\n\n" + leg.watch.map { "- `\($0.function)`: \(Self.cell($0.changes))\n" }.joined()
       }
       if leg.events.isChanged {
         out += "\nTracepoints a trace prints: " + leg.events.steps.map { s in

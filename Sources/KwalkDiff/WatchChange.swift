@@ -35,10 +35,13 @@ public struct WatchChange: Hashable, Codable, Sendable {
 
   public var isEmpty: Bool { tunables.isEmpty && counters.isEmpty && dropReasons.isEmpty }
 
-  /// Every change as one line: `enqueue_to_backlog: ~ net.core.netdev_max_backlog: … ; + DEV_READY`.
-  public var line: String {
-    "\(function): " + (tunables + counters + dropReasons.map { $0.prefix(2) + "drop " + $0.dropFirst(2) }).joined(separator: "; ")
+  /// Every change, `; ` between them: `~ net.core.netdev_max_backlog: … ; + drop SKB_DROP_REASON_DEV_READY`.
+  public var changes: String {
+    (tunables + counters + dropReasons.map { $0.prefix(2) + "drop " + $0.dropFirst(2) }).joined(separator: "; ")
   }
+
+  /// `enqueue_to_backlog: ` and the changes.
+  public var line: String { "\(function): \(changes)" }
 
   static func merged(_ a: HopObservations, _ b: HopObservations) -> HopObservations {
     var m = a

@@ -103,7 +103,7 @@ public struct DiffPage {
             "section", class: "hop-diff",
             [
               .textTag("h4", "what to watch and tune"),
-              .tag("ul", [:], leg.watch.map { w in .tag("li", [:], [.code(w.function), .text(": " + String(w.line.dropFirst(w.function.count + 2)))]) }),
+              .tag("ul", [:], leg.watch.map { w in .tag("li", [:], [.code(w.function), .text(": " + w.changes)]) }),
             ]))
       }
       if leg.events.isChanged { parts.append(events(leg.events)) }

@@ -7,14 +7,21 @@ import Testing
 @testable import KwalkDiff
 import KwalkRender
 
-/// One side of the diff fixture pair: indexed, with the `diff` walkthrough's path found.
-func fixtureSide(_ tree: String, version: String, defines: [String]) throws -> DiffSide {
-  let files = ["net/ipv4/tcp.c", "net/ipv4/ip_output.c", "net/ipv4/route.c", "net/core/dev.c", "drivers/net/loopback.c",
-               "kernel/softirq.c"]
+/// One side of a diff fixture pair: indexed, with its walkthrough's path found (by default the `diff` walkthrough of
+/// diff-before and diff-after).
+func fixtureSide(
+  _ tree: String, version: String, defines: [String],
+  files: [String] = [
+    "net/ipv4/tcp.c", "net/ipv4/ip_output.c", "net/ipv4/route.c", "net/core/dev.c", "drivers/net/loopback.c",
+    "kernel/softirq.c",
+  ],
+  walkthrough: String = "diff"
+) throws -> DiffSide {
   var snapshot = try Fixtures.snapshot(tree: tree, files: files, defines: defines)
   snapshot.version = try #require(KernelVersion(version))
   let spec = try WalkthroughSpec.parse(
-    try String(contentsOfFile: Fixtures.tree(tree) + "/walkthroughs/diff.walk", encoding: .utf8), source: "diff.walk")
+    try String(contentsOfFile: Fixtures.tree(tree) + "/walkthroughs/\(walkthrough).walk", encoding: .utf8),
+    source: "\(walkthrough).walk")
   let paths = try PathFinder(graph: CallGraph(snapshot: snapshot), spec: spec).paths()
   return DiffSide(
     version: snapshot.version, paths: paths, snapshot: snapshot,

@@ -10,15 +10,7 @@ import Testing
 /// the `#if` around the definition gains `CONFIG_NET_XGRESS`.
 @Suite struct MacroGuardDiffTests {
   func side(_ tree: String, version: String) throws -> DiffSide {
-    var snapshot = try Fixtures.snapshot(
-      tree: tree, files: ["net/core/dev.c"], defines: ["CONFIG_NET_EGRESS", "CONFIG_NET_XGRESS"])
-    snapshot.version = try #require(KernelVersion(version))
-    let spec = try WalkthroughSpec.parse(
-      try String(contentsOfFile: Fixtures.tree(tree) + "/walkthroughs/macro.walk", encoding: .utf8),
-      source: "macro.walk")
-    return DiffSide(
-      version: snapshot.version, paths: try PathFinder(graph: CallGraph(snapshot: snapshot), spec: spec).paths(),
-      snapshot: snapshot, sources: SourceFiles(paths: TreePathMapper(sourceRoot: Fixtures.tree(tree), buildRoot: nil)))
+    try fixtureSide(tree, version: version, defines: ["CONFIG_NET_EGRESS", "CONFIG_NET_XGRESS"], files: ["net/core/dev.c"], walkthrough: "macro")
   }
 
   @Test func theGuardsAroundAMacrosDefinitionAreCompared() throws {

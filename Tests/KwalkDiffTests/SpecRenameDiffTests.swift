@@ -10,14 +10,7 @@ import Testing
 /// after, with `netif_rx` still defined after.
 @Suite struct SpecRenameDiffTests {
   func side(_ tree: String, version: String) throws -> DiffSide {
-    var snapshot = try Fixtures.snapshot(tree: tree, files: ["net/core/dev.c"], defines: [])
-    snapshot.version = try #require(KernelVersion(version))
-    let spec = try WalkthroughSpec.parse(
-      try String(contentsOfFile: Fixtures.tree(tree) + "/walkthroughs/rename.walk", encoding: .utf8),
-      source: "rename.walk")
-    return DiffSide(
-      version: snapshot.version, paths: try PathFinder(graph: CallGraph(snapshot: snapshot), spec: spec).paths(),
-      snapshot: snapshot, sources: SourceFiles(paths: TreePathMapper(sourceRoot: Fixtures.tree(tree), buildRoot: nil)))
+    try fixtureSide(tree, version: version, defines: [], files: ["net/core/dev.c"], walkthrough: "rename")
   }
 
   @Test func theSpecsOtherNameIsARename() throws {

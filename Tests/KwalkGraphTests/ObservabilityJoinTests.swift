@@ -10,18 +10,9 @@ import Testing
   let legs: [LegObservations]
 
   init() throws {
-    let snapshot = try Fixtures.snapshot(
-      tree: "obs-mini",
-      files: [
-        "net/core/dev.c", "net/core/hotdata.c", "net/core/sysctl_net_core.c", "net/core/net-procfs.c",
-        "net/ipv4/ip_input.c", "net/ipv4/tcp_ipv4.c", "net/ipv4/sysctl_net_ipv4.c", "net/ipv4/proc.c",
-      ])
-    let spec = try WalkthroughSpec.parse(
-      try String(contentsOfFile: Fixtures.tree("obs-mini") + "/walkthroughs/obs.walk", encoding: .utf8),
-      source: "obs.walk")
-    let graph = CallGraph(snapshot: snapshot)
-    let join = ObservabilityJoin(snapshot: snapshot)
-    legs = try PathFinder(graph: graph, spec: spec).paths().map { LegObservations(path: $0, join: join) }
+    let fixture = try ObsFixture()
+    let join = ObservabilityJoin(snapshot: fixture.snapshot)
+    legs = fixture.paths.map { LegObservations(path: $0, join: join) }
   }
 
   func step(_ function: String) throws -> HopObservations {

@@ -7,20 +7,12 @@ import Testing
 
 /// The "Tune", "Watch" and "Drops" boxes and the "What to watch on this path" table on obs-mini's pages.
 enum ObsSite {
-  static let units = [
-    "net/core/dev.c", "net/core/hotdata.c", "net/core/sysctl_net_core.c", "net/core/net-procfs.c",
-    "net/ipv4/ip_input.c", "net/ipv4/tcp_ipv4.c", "net/ipv4/sysctl_net_ipv4.c", "net/ipv4/proc.c",
-  ]
-
   static func model() throws -> SiteModel {
-    let snapshot = try Fixtures.snapshot(tree: "obs-mini", files: units)
-    let spec = try WalkthroughSpec.parse(
-      try String(contentsOfFile: Fixtures.tree("obs-mini") + "/walkthroughs/obs.walk", encoding: .utf8),
-      source: "obs.walk")
-    let paths = try PathFinder(graph: CallGraph(snapshot: snapshot), spec: spec).paths()
+    let fixture = try ObsFixture()
+    let (snapshot, spec, paths) = (fixture.snapshot, fixture.spec, fixture.paths)
     let builder = SiteModelBuilder(functions: snapshot.functions)
     let files = builder.files(touchedBy: paths)
-    let read = try Fixtures.tokenized(tree: "obs-mini", files: files.map(\.value), units: units)
+    let read = try Fixtures.tokenized(tree: "obs-mini", files: files.map(\.value), units: ObsFixture.units)
     var sources: [SourcePath: SourceFile] = [:]
     for (p, s) in read { sources[p] = builder.sourceFile(s, pages: Set(read.keys)) }
     let join = ObservabilityJoin(snapshot: snapshot)

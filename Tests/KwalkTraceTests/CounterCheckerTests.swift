@@ -12,16 +12,8 @@ import Testing
   let checks: [CounterCheck]
 
   init() throws {
-    let snapshot = try Fixtures.snapshot(
-      tree: "obs-mini",
-      files: [
-        "net/core/dev.c", "net/core/hotdata.c", "net/core/sysctl_net_core.c", "net/core/net-procfs.c",
-        "net/ipv4/ip_input.c", "net/ipv4/tcp_ipv4.c", "net/ipv4/sysctl_net_ipv4.c", "net/ipv4/proc.c",
-      ])
-    let spec = try WalkthroughSpec.parse(
-      try String(contentsOfFile: Fixtures.tree("obs-mini") + "/walkthroughs/obs.walk", encoding: .utf8),
-      source: "obs.walk")
-    let legs = try PathFinder(graph: CallGraph(snapshot: snapshot), spec: spec).paths()
+    let fixture = try ObsFixture()
+    let (snapshot, legs) = (fixture.snapshot, fixture.paths)
     let text = try String(contentsOfFile: Fixtures.root + "/traces/counters-obs.trace", encoding: .utf8)
     let recorded = try TraceParser.parse(text, source: "counters-obs.trace")
     let window = try #require(recorded.counters.first)
