@@ -33,7 +33,7 @@ public struct DiffSummary: Hashable, Codable, Sendable {
         if !h.signatures.isEmpty { signatureChanged += 1 }
         if h.binding != nil { bindingChanged += 1 }
         if h.tracepoints != nil { tracepointsChanged += 1 }
-        if h.config != nil || h.macroConfig != nil { configChanged += 1 }
+        if h.config != nil || !h.macroConfigs.isEmpty { configChanged += 1 }
       }
       // A function the path enters twice (NF_HOOK) counts once.
       var seen: Set<String> = []

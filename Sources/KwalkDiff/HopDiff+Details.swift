@@ -31,12 +31,13 @@ extension HopDiff {
         c.renamed.map { "\($0.old) → \($0.new)" } + c.appeared.map { "+" + $0 } + c.disappeared.map { "-" + $0 }
       out.append(("config", parts.joined(separator: ", ")))
     }
-    if let m = macroConfig {
+    for m in macroConfigs {
       let c = m.change
       let parts =
         c.renamed.map { "\($0.old) → \($0.new)" } + c.appeared.map { "+" + $0 } + c.disappeared.map { "-" + $0 }
       let at = m.oldDefinition == m.newDefinition ? m.newDefinition : "\(m.oldDefinition) → \(m.newDefinition)"
-      out.append(("macro config", "\(m.macro) (defined at \(at)): " + parts.joined(separator: ", ")))
+      let through = m.through.isEmpty ? "" : ", used by " + m.through.reversed().joined(separator: " in ")
+      out.append(("macro config", "\(m.macro)\(through) (defined at \(at)): " + parts.joined(separator: ", ")))
     }
     if let b = body { out.append(("body", b.headline)) }
     return out

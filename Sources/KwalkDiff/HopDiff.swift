@@ -16,8 +16,9 @@ public struct HopDiff: Hashable, Codable, Sendable {
   public var tracepoints: TracepointChange?
   /// Config guards around the call.
   public var config: ConfigChange?
-  /// Config guards around the `#define` of the macro the call goes through.
-  public var macroConfig: MacroConfigChange? = nil
+  /// Config guards around the `#define` of each macro the call goes through (the call's own, then those its body
+  /// uses), one entry per macro whose guards changed.
+  public var macroConfigs: [MacroConfigChange] = []
   /// The callee's body.
   public var body: BodyDiff?
 
@@ -40,7 +41,7 @@ public struct HopDiff: Hashable, Codable, Sendable {
   /// True when anything about this position differs between the versions.
   public var isChanged: Bool {
     relation != .same || kind != nil || !signatures.isEmpty || binding != nil || tracepoints != nil || config != nil
-      || macroConfig != nil || body != nil
+      || !macroConfigs.isEmpty || body != nil
   }
 
   /// The callee a link to this position names: the new version's first, else the old one's.

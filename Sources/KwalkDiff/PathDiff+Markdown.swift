@@ -56,7 +56,7 @@ extension PathDiff {
     if h.binding != nil { k.append("binding") }
     if h.tracepoints != nil { k.append("tracepoints") }
     if h.config != nil { k.append("config") }
-    if h.macroConfig != nil { k.append("macro config") }
+    if !h.macroConfigs.isEmpty { k.append("macro config") }
     if let b = h.body { k.append(b.touchesPath ? "body (on the path)" : "body") }
     return k.joined(separator: ", ")
   }

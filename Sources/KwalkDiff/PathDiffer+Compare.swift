@@ -14,7 +14,7 @@ extension PathDiffer {
     d.signatures = signatures(a, b)
     d.binding = bindingChange(a, b)
     d.config = Self.configChange(old: a.config, new: b.config)
-    d.macroConfig = macroConfigChange(a, b)
+    d.macroConfigs = macroConfigChanges(a, b)
     // Where the body went: a split's new helper holds the old function's body; a merged function holds the old
     // helper's.
     let (fo, fn): (Hop, Hop) =

@@ -6,11 +6,16 @@ public struct PathDiffer {
   public let old: DiffSide
   public let new: DiffSide
   let bodies: BodyDiffer
+  /// Where each version's index says the macros calls go through are defined.
+  let oldMacros: MacroChain
+  let newMacros: MacroChain
 
   public init(old: DiffSide, new: DiffSide) {
     self.old = old
     self.new = new
     bodies = BodyDiffer(old: old, new: new)
+    oldMacros = MacroChain(snapshot: old.snapshot)
+    newMacros = MacroChain(snapshot: new.snapshot)
   }
 
   /// The diff of walkthrough `name`: legs matched by direction.

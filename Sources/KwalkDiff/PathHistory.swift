@@ -137,7 +137,7 @@ public struct PathHistory: Hashable, Codable, Sendable {
     if h.binding != nil { out.append("binding") }
     if h.tracepoints != nil { out.append("tracepoints") }
     if h.config != nil { out.append("config") }
-    if h.macroConfig != nil { out.append("macro config") }
+    if !h.macroConfigs.isEmpty { out.append("macro config") }
     if !h.signatures.isEmpty { out.append("signature") }
     if h.body != nil { out.append("body") }
     return out

@@ -24,11 +24,12 @@ import Testing
     let h = try #require(d.legs.first?.hops.first)
     #expect(h.config == nil, "the call site's own guards did not change")
     #expect(
-      h.macroConfig
-        == MacroConfigChange(
+      h.macroConfigs == [
+        MacroConfigChange(
           macro: "dev_xmit_hook", oldDefinition: "include/linux/netdevice.h:10",
           newDefinition: "include/linux/netdevice.h:11",
-          change: ConfigChange(appeared: ["CONFIG_NET_XGRESS"], disappeared: [], renamed: [])))
+          change: ConfigChange(appeared: ["CONFIG_NET_XGRESS"], disappeared: [], renamed: []))
+      ])
     #expect(h.isChanged && d.summary.configChanged == 1)
     #expect(
       d.text.contains(
@@ -36,8 +37,8 @@ import Testing
           + "+CONFIG_NET_XGRESS\n"), "\(d.text)")
     // Backwards it disappears; against itself nothing changed.
     let back = try PathDiffer(old: after, new: before).diff(walkthrough: "macro")
-    #expect(back.legs.first?.hops.first?.macroConfig?.change.disappeared == ["CONFIG_NET_XGRESS"])
+    #expect(back.legs.first?.hops.first?.macroConfigs.map(\.change.disappeared) == [["CONFIG_NET_XGRESS"]])
     let same = try PathDiffer(old: before, new: try side("macro-guards-before", version: "1.1")).diff(walkthrough: "macro")
-    #expect(same.legs.first?.hops.first?.macroConfig == nil)
+    #expect(same.legs.first?.hops.first?.macroConfigs.isEmpty == true)
   }
 }
