@@ -9,6 +9,10 @@ enum SimFields {
   static func fields(_ event: String, address: String, len: Int?, scenario: Scenario, work: Int) -> [SimField] {
     let l = String(len ?? 0)
     switch event {
+    case "sched_waking", "sched_wakeup":
+      // The woken task: the reader, on the CPU the softirq runs on (the model has one).
+      return [SimField("comm", SimRun.reader), SimField("pid", String(SimRun.readerPid)), SimField("prio", "120"),
+        SimField("target_cpu", "000")]
     case "softirq_entry", "softirq_exit", "softirq_raise": return [SimField("vec", "3"), SimField("action", "NET_RX")]
     case "napi_poll":
       return [SimField("napi", "backlog"), SimField("dev_name", "(no_device)"), SimField("work", String(work)),

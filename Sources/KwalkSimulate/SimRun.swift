@@ -19,6 +19,9 @@ struct SimRun {
   var lens: [String: Int] = [:]
   let task = "kwalk"
   let pid = 4242
+  /// The task asleep in `recvfrom` that the receive leg's wake-up wakes (the scheduler's events name it).
+  static let reader = "kwalk-reader"
+  static let readerPid = 4243
 
   init(simulator: Simulator) { self.simulator = simulator }
 

@@ -2,20 +2,22 @@ import Foundation
 import KwalkGraph
 import KwalkIndex
 
-/// The sim-mini tree indexed, with the legs of one of its walkthroughs (`udp-ipv4`, `tcp-ipv4`).
+/// The sim-mini tree indexed, with the legs of one of its walkthroughs (`udp-ipv4`, `tcp-ipv4`): those that end at
+/// `sock_def_readable` (`walkthroughs/`), or those that go on to the reader's wake-up (`walkthroughs/wake-up/`).
 public struct SimFixture {
   public let graph: CallGraph
   public let paths: [PacketPath]
 
   public static let files = [
     "net/ipv4/udp.c", "net/ipv4/tcp.c", "net/ipv4/ip_output.c", "net/ipv4/ip_input.c", "net/core/dev.c", "drivers/net/loopback.c",
-    "kernel/softirq.c",
+    "kernel/softirq.c", "kernel/sched/core.c", "kernel/sched/wait.c",
   ]
 
-  public init(walkthrough: String = "udp-ipv4") throws {
+  public init(walkthrough: String = "udp-ipv4", toWakeUp: Bool = false) throws {
+    let directory = toWakeUp ? "walkthroughs/wake-up" : "walkthroughs"
     graph = CallGraph(snapshot: try Fixtures.snapshot(tree: "sim-mini", files: Self.files))
     let spec = try WalkthroughSpec.parse(
-      try String(contentsOfFile: Fixtures.tree("sim-mini") + "/walkthroughs/\(walkthrough).walk", encoding: .utf8),
+      try String(contentsOfFile: Fixtures.tree("sim-mini") + "/\(directory)/\(walkthrough).walk", encoding: .utf8),
       source: "\(walkthrough).walk")
     paths = try PathFinder(graph: graph, spec: spec).paths()
   }

@@ -31,4 +31,18 @@ import Testing
     #expect(!EffectFinder.onMainLine([], .branch))
     #expect(EffectFinder.onMainLine([guardOf(.then, "trace_foo_enabled()")], .mainLine))
   }
+
+  /// A `scoped_guard` body runs once the lock is taken: its loop and `else` decide nothing, unless the lock class
+  /// may fail (`mutex_try`). On the side, a statement in such a body runs as the main line does.
+  @Test func aScopedGuardDecidesNothing() {
+    let loop = guardOf(.loop, "scoped_guard (raw_spinlock_irqsave, &p->pi_lock)")
+    let otherwise = guardOf(.otherwise, "scoped_guard (raw_spinlock_irqsave, &p->pi_lock)")
+    let trying = guardOf(.loop, "scoped_guard (mutex_try, &lock)")
+    let real = guardOf(.then, "task_cpu(p) != cpu")
+    #expect(EffectFinder.deciding([loop, otherwise, trying, real]) == [trying, real])
+    #expect(EffectFinder.onMainLine([loop, otherwise], .branch))
+    #expect(!EffectFinder.onMainLine([loop, otherwise, real], .branch))
+    #expect(!EffectFinder.onMainLine([trying], .branch))
+    #expect(EffectFinder.onRoute([loop, otherwise], .branch, route: []))
+  }
 }

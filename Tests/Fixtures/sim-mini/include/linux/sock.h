@@ -2,12 +2,14 @@
 #define SIM_SOCK_H
 
 #include <linux/skbuff.h>
+#include <linux/wait.h>
 
 struct sock {
 	struct sk_buff_head sk_write_queue;
 	struct sk_buff_head sk_receive_queue;
 	void (*sk_data_ready)(struct sock *sk);
 	int owned;
+	struct wait_queue_head sk_wq;
 };
 
 /* The socket lock: a task holds it from lock_sock to release_sock; the softirq asks sock_owned_by_user. */

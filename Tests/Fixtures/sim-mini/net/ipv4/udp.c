@@ -1,5 +1,6 @@
 #include <linux/netdevice.h>
 #include <linux/sock.h>
+#include <linux/wait.h>
 
 int ip_send_skb(struct sk_buff *skb);
 
@@ -28,6 +29,7 @@ int udp_rcv(struct sk_buff *skb)
 
 void sock_def_readable(struct sock *sk)
 {
+	__wake_up_sync_key(&sk->sk_wq, 1);
 }
 
 void sock_init_data(struct sock *sk)
