@@ -35,7 +35,10 @@ final class BlockedReader: Sendable {
   /// bytes arrived), keeping only those `accept` takes.
   init(fd: Int32, count: Int, size: Int, stream: Bool, accept: @escaping Accept = { _ in true }) {
     let thread = Thread { [shared] in
-      Thread.current.name = BlockedReader.threadName  // Foundation passes it on to the kernel's comm
+      // Named through /proc/thread-self/comm as well as `Thread.name`: Foundation's setter did not always reach the
+      // kernel's comm, and a reader still called `kwalk` is woken without an event the sched filter keeps.
+      Thread.current.name = BlockedReader.threadName
+      try? BlockedReader.threadName.write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
       shared.state.withLock { $0.tid = BlockedReader.currentThreadID() }
       shared.started.signal()
       var buffer = [UInt8](repeating: 0, count: max(size, 1) + 128)
@@ -76,7 +79,8 @@ final class BlockedReader: Sendable {
   }
 
   /// Returns once the reader sleeps in `recvfrom`, at most 2 s: `/proc/self/task/<tid>/syscall` names the call it
-  /// is in (a thread that was merely preempted there shows it too), and `stat` says it sleeps (`S`).
+  /// is in (a thread that was merely preempted there shows it too), `stat` says it sleeps (`S`), and `comm` is the
+  /// name the sched events are filtered by.
   func waitUntilBlocked() throws {
     let task = "/proc/self/task/\(tid)"
     let deadline = Date().addingTimeInterval(2)
@@ -85,7 +89,9 @@ final class BlockedReader: Sendable {
       if let call = try? String(contentsOfFile: task + "/syscall", encoding: .utf8),
         call.split(separator: " ").first == Substring(Self.recvfromSyscall),
         let stat = try? String(contentsOfFile: task + "/stat", encoding: .utf8),
-        Self.state(stat) == "S"
+        Self.state(stat) == "S",
+        let comm = try? String(contentsOfFile: task + "/comm", encoding: .utf8),
+        comm.trimmingCharacters(in: .newlines) == Self.threadName
       {
         return
       }

@@ -14,6 +14,10 @@ public enum ReportText {
       out += "    not compared, predicted nowhere: "
         + r.unpredictedEvents.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ") + "\n"
     }
+    if !r.readerEvents.isEmpty {
+      out += "    not compared, the woken reader's own system call after the wake-up (off the path; stacks not checked): "
+        + r.readerEvents.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ") + "\n"
+    }
     out += "\n# stack frame pairs (caller → callee)\n"
     for status in [TraceReport.PairStatus.disagreement, .versionGap, .outsideIndex, .explained] {
       let pairs = r.pairs.filter { $0.status == status }

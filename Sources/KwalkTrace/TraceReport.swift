@@ -88,6 +88,10 @@ public struct TraceReport: Hashable, Codable, Sendable {
   /// Events of the recorded walkthroughs that the index has but no simulation predicts, with how often they fired:
   /// not compared (`Verifier.verify` says why).
   public var unpredictedEvents: [String: Int] = [:]
+  /// What the woken reader printed in its own system call after the wake-up (copying the data out of the socket,
+  /// `sock_recv_length`), with how often: the journey ends at the wake-up, so these are off every path and not
+  /// compared, but reported.
+  public var readerEvents: [String: Int] = [:]
   /// Walkthroughs checked against the graph but not the path, and why (no span in the trace).
   public var unchecked: [String] = []
   /// Each walkthrough's counters against its legs (empty for a trace without counter snapshots).

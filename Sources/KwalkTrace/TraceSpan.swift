@@ -45,4 +45,11 @@ extension RecordedTrace {
       }
     }
   }
+
+  /// The records the woken reader made in its own system call, in process context: what `withoutReader` leaves out.
+  public func readerRecords(of walkthrough: String) -> [TraceRecord] {
+    spans.filter { $0.walkthrough == walkthrough }.flatMap { span in
+      records[span.records].filter { r in span.reader != nil && r.pid == span.reader && !r.inSoftirq }
+    }
+  }
 }

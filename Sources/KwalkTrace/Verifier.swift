@@ -73,6 +73,7 @@ public struct Verifier {
       for r in recorded.records(of: w, withoutReader: true) where offered.contains(r.name) {
         report.unpredictedEvents[r.name, default: 0] += 1
       }
+      for r in recorded.readerRecords(of: w) { report.readerEvents[r.name, default: 0] += 1 }
     }
     for (w, legs) in paths.sorted(by: { $0.key < $1.key }) {
       guard recorded.spans.contains(where: { $0.walkthrough == w }) else {
@@ -80,7 +81,8 @@ public struct Verifier {
         continue
       }
       let checker = PathChecker(walkthrough: w, legs: legs, snapshot: graph.snapshot)
-      report.walkthroughs.append(checker.check(recorded.records(of: w), namesInTree: namesInTree))
+      // The reader's own system call after the wake-up is off the path; its records are reported in `readerEvents`.
+      report.walkthroughs.append(checker.check(recorded.records(of: w, withoutReader: true), namesInTree: namesInTree))
     }
     report.counters = try checkCounters(recorded, paths: paths)
     return report

@@ -63,5 +63,11 @@ let icmpEchoSpec = Fixtures.repository + "/Annotations/walkthroughs/icmp-echo.wa
     #expect(report.skbs.map { "\($0.skb) \($0.status.rawValue)" } == ["request#1 matched", "reply#1 matched"],
       "\(ReportText.render(report))")
     #expect(report.realDisagreements == 0, "\(ReportText.render(report))")
+    // The reader, asleep on its raw socket, is woken by the reply (not the request) from the softirq, and the
+    // recorded reply shows the same two scheduler events.
+    let reply = try #require(report.skbs.first { $0.skb == "reply#1" })
+    #expect(reply.expected.filter { $0.hasPrefix("sched_") } == ["sched_waking softirq", "sched_wakeup softirq"])
+    #expect(reply.recorded.filter { $0.hasPrefix("sched_") } == ["sched_waking softirq", "sched_wakeup softirq"])
+    #expect(report.skbs.first { $0.skb == "request#1" }?.expected.contains { $0.hasPrefix("sched_") } == false)
   }
 }

@@ -66,7 +66,7 @@ struct TracefsState: Equatable {
     }
     var sims: [SimTrace] = []
     var legs: [String: [PacketPath]] = [:]
-    for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"] {
+    for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4", "udp-ipv6"] {
       let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(w)).paths()
       legs[w] = paths
       // The whole journey's events: tcp_probe on the route, the ACK's deferred to the sender's release_sock.
@@ -82,8 +82,8 @@ struct TracefsState: Equatable {
       print("path check on 6.1: \(c.walkthrough): \(c.stacks) stacks, \(c.count(.consistent)) consistent, "
         + "\(c.count(.inconsistent)) inconsistent, \(c.count(.versionGap)) version gap, \(c.count(.outside)) outside")
     }
-    #expect(report.walkthroughs.map(\.walkthrough) == ["tcp-ipv4", "tcp-ipv6", "udp-ipv4"])
-    for w in ["tcp-ipv4", "udp-ipv4"] {
+    #expect(report.walkthroughs.map(\.walkthrough) == ["tcp-ipv4", "tcp-ipv6", "udp-ipv4", "udp-ipv6"])
+    for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4", "udp-ipv6"] {
       let c = try #require(report.walkthroughs.first { $0.walkthrough == w })
       #expect(c.count(.inconsistent) == 0, "\(ReportText.render(report))")
       #expect(c.count(.consistent) >= 5, "\(w): the send, receive and wake-up stacks follow the path")
@@ -93,8 +93,22 @@ struct TracefsState: Equatable {
     #expect(report.skbs.filter { $0.walkthrough.hasPrefix("tcp") }.allSatisfy { $0.expected.contains { $0.hasPrefix("tcp_probe") } })
     #expect(report.skbs.map { "\($0.walkthrough) \($0.skb) \($0.status.rawValue)" } == [
       "tcp-ipv4 data#1 matched", "tcp-ipv4 ack#1 matched", "tcp-ipv6 data#1 matched", "tcp-ipv6 ack#1 matched",
-      "udp-ipv4 datagram#1 matched",
+      "udp-ipv4 datagram#1 matched", "udp-ipv6 datagram#1 matched",
     ], "\(ReportText.render(report))")
+    // The data and the datagrams wake the reader from the softirq, sched_waking before sched_wakeup, and the
+    // recorded skb agrees; a bare ACK wakes no one.
+    for check in report.skbs {
+      let wake = check.expected.filter { $0.hasPrefix("sched_") }
+      #expect(wake == (check.skb.hasPrefix("ack") ? [] : ["sched_waking softirq", "sched_wakeup softirq"]), "\(check.skb)")
+      #expect(check.status != .matched || check.recorded.filter { $0.hasPrefix("sched_") } == wake)
+    }
+    // The woken reader's own recvfrom is reported, not compared: it copies the data out after the wake-up (TCP's
+    // copy always prints skb_copy_datagram_iovec).
+    let reader = LoopbackExchange.walkthroughs.flatMap { recorded.readerRecords(of: $0) }
+    #expect(report.readerEvents.values.reduce(0, +) == reader.count && !reader.isEmpty, "\(report.readerEvents)")
+    for w in ["tcp-ipv4", "tcp-ipv6"] {
+      #expect(recorded.readerRecords(of: w).contains { $0.name == "skb_copy_datagram_iovec" }, "\(w)")
+    }
     #expect(report.pairs.filter { $0.status == .explained }.count >= 40)
     #expect(report.realDisagreements == 0, "\(ReportText.render(report))")
   }

@@ -1,6 +1,5 @@
 #include <linux/netdevice.h>
 #include <linux/sock.h>
-#include <linux/wait.h>
 
 int ip_send_skb(struct sk_buff *skb);
 
