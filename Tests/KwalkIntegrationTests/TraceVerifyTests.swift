@@ -30,11 +30,12 @@ struct TracefsState: Equatable {
   }
 }
 
-/// Records a real trace of the running kernel and verifies the 6.1 simulator and call graph against it.
+/// Records a real trace of the running kernel and verifies the 6.1 and 6.12 simulators and call graphs against it.
 @Suite(.serialized) struct TraceVerifyTests {
-  @Test(.enabled(if: TraceAvailability.reason == nil, "needs root and tracefs to record a trace"))
-  func realTraceVerifiesSimulatorOf61() throws {
-    let k = try RealKernel.v61.get()
+  @Test(
+    .enabled(if: TraceAvailability.reason == nil, "needs root and tracefs to record a trace"), arguments: ["6.1", "6.12"])
+  func realTraceVerifiesSimulator(series: String) throws {
+    let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
     let before = TracefsState.now()
     let session = TraceSession(events: JourneyEvents.recorded)
     var u = utsname()
@@ -79,7 +80,7 @@ struct TracefsState: Equatable {
     ).verify(recorded: recorded, simulations: sims, paths: legs)
     // Every walkthrough's stacks follow its path: none leaves it between two of its frames.
     for c in report.walkthroughs {
-      print("path check on 6.1: \(c.walkthrough): \(c.stacks) stacks, \(c.count(.consistent)) consistent, "
+      print("path check on \(series): \(c.walkthrough): \(c.stacks) stacks, \(c.count(.consistent)) consistent, "
         + "\(c.count(.inconsistent)) inconsistent, \(c.count(.versionGap)) version gap, \(c.count(.outside)) outside")
     }
     #expect(report.walkthroughs.map(\.walkthrough) == ["tcp-ipv4", "tcp-ipv6", "udp-ipv4", "udp-ipv6"])
