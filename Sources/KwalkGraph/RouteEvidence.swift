@@ -35,9 +35,10 @@ public struct RouteEvidence: Hashable, Sendable {
   {
     var e = RouteEvidence(cost: hop, notes: [], ruling: nil)
     let site = edge.site
+    let known = ScenarioCondition(scenario)
     for g in site.guards {
       // A condition the scenario says holds decides nothing: the call runs whenever its function does.
-      if satisfied(g, by: scenario) { continue }
+      if known.runs(under: g) == true { continue }
       e.cost += g.kind == .switchCase ? caseCost : guardCost
       let at = "\(g.location.path.value):\(g.location.line)"
       if (hint(g) == .unlikely && g.kind == .then) || (hint(g) == .likely && g.kind == .otherwise) {
@@ -52,16 +53,16 @@ public struct RouteEvidence: Hashable, Sendable {
       e.cost += exit
       e.notes.append("on an exit of \(edge.site.caller == edge.caller ? "its caller" : "the caller") reached by a jump")
     }
-    if let r = ruling(edge, callee: callee, scenario: scenario, stops: stops) {
+    if let r = ruling(edge, callee: callee, scenario: scenario, known: known, stops: stops) {
       e.cost += ruledOut
       e.ruling = r
     }
     return e
   }
 
-  static func ruling(_ edge: CallEdge, callee: String, scenario: WalkthroughSpec.Scenario, stops: Set<String>)
-    -> Ruling?
-  {
+  static func ruling(
+    _ edge: CallEdge, callee: String, scenario: WalkthroughSpec.Scenario, known: ScenarioCondition, stops: Set<String>
+  ) -> Ruling? {
     let site = edge.site
     let file = site.location.path.value
     for term in scenario.rulingOut {
@@ -71,15 +72,15 @@ public struct RouteEvidence: Hashable, Sendable {
           return Ruling(term: term.name, reason: "#if \(symbol) around the call", file: file, line: site.location.line)
         case .callee(let name) where name == callee:
           return Ruling(term: term.name, reason: "the call to \(name)", file: file, line: site.location.line)
-        case .condition(let identifier, let holds):
-          for g in site.guards where requirement(of: identifier, in: g) == holds {
-            return Ruling(
-              term: term.name, reason: describe(g), file: g.location.path.value, line: g.location.line)
-          }
         default:
           continue
         }
       }
+    }
+    for g in site.guards where known.runs(under: g) == false {
+      return Ruling(
+        term: known.pin(namedIn: g)?.term ?? "scenario", reason: describe(g), file: g.location.path.value,
+        line: g.location.line)
     }
     if let family = scenario.family, !stops.contains(callee), ScenarioTerms.family(ofFunction: callee) == family.other {
       return Ruling(
@@ -100,16 +101,6 @@ public struct RouteEvidence: Hashable, Sendable {
     return nil
   }
 
-  /// Whether the scenario says `g` lets the call run: a signal that would rule out the opposite branch.
-  static func satisfied(_ g: BranchGuard, by scenario: WalkthroughSpec.Scenario) -> Bool {
-    for term in scenario.rulingOut {
-      for case .condition(let identifier, let holds) in term.signals {
-        if let r = requirement(of: identifier, in: g), r != holds { return true }
-      }
-    }
-    return false
-  }
-
   /// `if (x)`, `else of if (x)`, `case A of switch (x)`, `loop while (x)`: a guard as a reader would say it.
   public static func describe(_ g: BranchGuard) -> String {
     switch g.kind {
@@ -120,31 +111,6 @@ public struct RouteEvidence: Hashable, Sendable {
       return parts.count == 2 ? "\(parts[1]) of switch (\(parts[0]))" : "switch (\(g.condition))"
     case .loop: return "loop (\(g.condition))"
     }
-  }
-
-  /// Whether the call under `g` runs only when a condition naming `identifier` holds (true), only when it fails
-  /// (false), or neither (nil: not named, or named under `||`/`&&` where one operand decides nothing alone).
-  public static func requirement(of identifier: String, in g: BranchGuard) -> Bool? {
-    let c = unwrapHint(g.condition)
-    let occurrences = tokenOffsets(of: identifier, in: c)
-    guard !occurrences.isEmpty else { return nil }
-    let and = c.contains("&&")
-    let or = c.contains("||")
-    // Only a plain conjunction (then) or disjunction (else) pins each operand; a mix, or a negated group inside
-    // one, does not (`(len > mtu && !skb_is_gso(skb)) || …` says nothing about GSO on its else).
-    if and && or { return nil }
-    if g.kind == .then && or { return nil }
-    if g.kind == .otherwise && and { return nil }
-    if (and || or) && c.contains("!(") { return nil }
-    let bytes = Array(c.utf8)
-    var polarity: Bool?
-    for o in occurrences {
-      let holds = !negated(at: o, length: identifier.utf8.count, in: bytes)
-      if let p = polarity, p != holds { return nil }
-      polarity = holds
-    }
-    guard let p = polarity else { return nil }
-    return g.kind == .otherwise ? !p : p
   }
 
   /// Whether the operand at `offset` is negated: a `!` before it or before a group that holds it (each flips), or a
@@ -231,7 +197,8 @@ public struct RouteEvidence: Hashable, Sendable {
   /// Whether the guarded call runs only when something failed: `if (err)`, `if (ret < 0)`, `if (IS_ERR(skb))`.
   /// The kernel's habit of naming a status `err`, `ret` or `rc` is the convention relied on.
   static func runsOnError(_ g: BranchGuard) -> Bool {
-    ["err", "error", "ret", "rc", "IS_ERR", "IS_ERR_OR_NULL"].contains { requirement(of: $0, in: g) == true }
-      && !unwrapHint(g.condition).contains("==")
+    let noError = ScenarioCondition(
+      pins: ["err", "error", "ret", "rc", "IS_ERR", "IS_ERR_OR_NULL"].map { .init(identifier: $0, holds: true, term: "error") })
+    return noError.runs(under: g) == false && !unwrapHint(g.condition).contains("==")
   }
 }

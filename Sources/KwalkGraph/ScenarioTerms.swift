@@ -59,7 +59,13 @@ public enum ScenarioTerms {
         .condition("TCP_SYN_RECV", holds: true), .condition("TCP_NEW_SYN_RECV", holds: true),
         .condition("TCP_TIME_WAIT", holds: true), .condition("TCP_ESTABLISHED", holds: false),
       ]),
-    Term(name: "loopback", aspect: .destination, meaning: "the destination is a local address on lo", signals: []),
+    Term(
+      name: "loopback", aspect: .destination,
+      meaning: "the destination is a local unicast address on lo: no multicast or broadcast code",
+      signals: [
+        .condition("ipv6_addr_is_multicast", holds: true), .condition("ipv4_is_multicast", holds: true),
+        .condition("RTCF_MULTICAST", holds: true), .condition("RTCF_BROADCAST", holds: true),
+      ]),
     Term(
       name: "not-v4mapped", aspect: .destination,
       meaning: "an IPv6 destination that is not an IPv4-mapped address (::ffff:a.b.c.d)",
@@ -87,8 +93,12 @@ public enum ScenarioTerms {
       name: "cork", aspect: .inactive, meaning: "the socket is not corked and the sender does not pass MSG_MORE",
       signals: [.condition("corkreq", holds: true), .condition("MSG_MORE", holds: true)]),
     Term(
-      name: "fastopen", aspect: .inactive, meaning: "the sender does not use TCP Fast Open (no data in the SYN)",
-      signals: [.condition("MSG_FASTOPEN", holds: true), .condition("fastopen_req", holds: true)]),
+      name: "fastopen", aspect: .inactive,
+      meaning: "the sender does not use TCP Fast Open (no data in the SYN, no connect deferred to the first write)",
+      signals: [
+        .condition("MSG_FASTOPEN", holds: true), .condition("fastopen_req", holds: true),
+        .condition("defer_connect", holds: true),
+      ]),
     Term(
       name: "packet-taps", aspect: .inactive, meaning: "no packet socket (tcpdump) listens on all devices",
       signals: [.condition("ptype_all", holds: true), .condition("dev_nit_active", holds: true)]),
@@ -99,6 +109,10 @@ public enum ScenarioTerms {
         .condition("tcp_try_rmem_schedule", holds: true), .condition("sk_memalloc_socks", holds: true),
         .condition("skb_pfmemalloc", holds: true), .condition("sk_under_memory_pressure", holds: true),
       ]),
+    Term(
+      name: "hdrincl", aspect: .inactive,
+      meaning: "a raw socket leaves the IP header to the kernel (IP_HDRINCL is off), as ping's ICMP socket does",
+      signals: [.condition("hdrincl", holds: true)]),
     Term(
       name: "qdisc", aspect: .inactive, meaning: "the device has no queueing discipline (lo's noqueue)",
       signals: [.condition("enqueue", holds: true)]),

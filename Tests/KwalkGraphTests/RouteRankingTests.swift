@@ -108,7 +108,7 @@ import Testing
     } catch {
       #expect(
         "\(error)" == "x.walk:6: unknown inactive 'warp-drive': known are rps, netfilter-rules, bpf, tc, gso, cork, fastopen, "
-          + "packet-taps, memory-pressure, qdisc")
+          + "packet-taps, memory-pressure, hdrincl, qdisc")
     }
     do {
       _ = try WalkthroughSpec.parse("name: x\n[l]\nentry: a\nexit: b\n[scenario]\nmood: calm\n", source: "x.walk")
@@ -133,27 +133,51 @@ import Testing
     BranchGuard(kind: kind, condition: condition, location: SourceLocation(path: "x.c", line: 1, column: 1), hint: nil)
   }
 
+  /// Whether the guard's code runs when `identifier` is pinned so that code needing a condition naming it to hold
+  /// (`holds`) cannot run.
+  func runs(_ g: BranchGuard, pinning identifier: String, holds: Bool = true) -> Bool? {
+    ScenarioCondition(pins: [.init(identifier: identifier, holds: holds, term: "t")]).runs(under: g)
+  }
+
   @Test func plainConditionsPinTheirOperands() {
-    #expect(RouteEvidence.requirement(of: "skb_is_gso", in: guardOf(.then, "skb_is_gso(skb)")) == true)
-    #expect(RouteEvidence.requirement(of: "skb_is_gso", in: guardOf(.otherwise, "skb_is_gso(skb)")) == false)
-    #expect(RouteEvidence.requirement(of: "corkreq", in: guardOf(.then, "!corkreq")) == false)
-    #expect(RouteEvidence.requirement(of: "TCP_ESTABLISHED", in: guardOf(.then, "sk->sk_state != TCP_ESTABLISHED")) == false)
-    #expect(RouteEvidence.requirement(of: "TCP_LISTEN", in: guardOf(.then, "sk->sk_state == TCP_LISTEN")) == true)
-    #expect(RouteEvidence.requirement(of: "rps_needed", in: guardOf(.then, "a && rps_needed")) == true)
+    #expect(runs(guardOf(.then, "skb_is_gso(skb)"), pinning: "skb_is_gso") == false)
+    #expect(runs(guardOf(.otherwise, "skb_is_gso(skb)"), pinning: "skb_is_gso") == true)
+    #expect(runs(guardOf(.then, "!corkreq"), pinning: "corkreq") == true)
+    #expect(runs(guardOf(.then, "sk->sk_state != TCP_ESTABLISHED"), pinning: "TCP_ESTABLISHED", holds: false) == false)
+    #expect(runs(guardOf(.then, "sk->sk_state == TCP_LISTEN"), pinning: "TCP_LISTEN") == false)
+    #expect(runs(guardOf(.then, "a && rps_needed"), pinning: "rps_needed") == false)
+    #expect(runs(guardOf(.then, "unlikely(static_branch_unlikely(&rps_needed))"), pinning: "rps_needed") == false)
   }
 
   @Test func aNegatedGroupFlipsWhatItHolds() {
     // raw_sendmsg: the call runs when MSG_MORE is not set.
-    #expect(RouteEvidence.requirement(of: "MSG_MORE", in: guardOf(.then, "!(msg->msg_flags & MSG_MORE)")) == false)
+    #expect(runs(guardOf(.then, "!(msg->msg_flags & MSG_MORE)"), pinning: "MSG_MORE") == true)
   }
 
   @Test func mixedOrPartialConditionsPinNothing() {
     // __ip6_finish_output: its else says nothing about GSO.
     let c = "(skb->len > mtu && !skb_is_gso(skb)) || dst_allfrag(skb_dst(skb))"
-    #expect(RouteEvidence.requirement(of: "skb_is_gso", in: guardOf(.otherwise, c)) == nil)
-    #expect(RouteEvidence.requirement(of: "skb_is_gso", in: guardOf(.then, c)) == nil)
-    #expect(RouteEvidence.requirement(of: "rps_needed", in: guardOf(.then, "a || rps_needed")) == nil)
-    #expect(RouteEvidence.requirement(of: "rps_needed", in: guardOf(.otherwise, "a && rps_needed")) == nil)
+    #expect(runs(guardOf(.otherwise, c), pinning: "skb_is_gso") == nil)
+    #expect(runs(guardOf(.then, c), pinning: "skb_is_gso") == nil)
+    #expect(runs(guardOf(.then, "a || rps_needed"), pinning: "rps_needed") == nil)
+    #expect(runs(guardOf(.then, "a && !rps_needed"), pinning: "rps_needed") == nil)
+  }
+
+  @Test func knownOperandsDecideAMixedCondition() {
+    // tcp_sendmsg_locked (6.1): every operand of the disjunction is fast-open code, so the conjunction is false
+    // whatever tp->repair is.
+    let c = "unlikely(flags & MSG_FASTOPEN || inet_sk(sk)->defer_connect) && !tp->repair"
+    let fastopen = ScenarioCondition(pins: [
+      .init(identifier: "MSG_FASTOPEN", holds: true, term: "fastopen"),
+      .init(identifier: "defer_connect", holds: true, term: "fastopen"),
+    ])
+    #expect(fastopen.runs(under: guardOf(.then, c)) == false)
+    #expect(fastopen.runs(under: guardOf(.otherwise, c)) == true)
+    // The else of a conjunction with one false operand always runs: the guard decides nothing.
+    #expect(runs(guardOf(.otherwise, "a && rps_needed"), pinning: "rps_needed") == true)
+    #expect(fastopen.pin(namedIn: guardOf(.then, c))?.identifier == "MSG_FASTOPEN")
+    // One operand of the disjunction alone decides nothing.
+    #expect(runs(guardOf(.then, c), pinning: "MSG_FASTOPEN") == nil)
   }
 
   @Test func anIpWordLateInANameIsNoFamily() {
