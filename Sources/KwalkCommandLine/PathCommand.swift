@@ -24,6 +24,7 @@ enum PathText {
   static func leg(_ p: PacketPath, spec: WalkthroughSpec) -> [String] {
     var out = ["# \(spec.name) \(p.direction) (kernel \(p.kernel)): \(p.hops.count) hops, \(p.branchPoints.count) branch points"]
     if let note = p.stopNote { out.append("# \(note)") }
+    if !p.stackStops.isEmpty { out.append("# passed as the recorded stacks show: " + p.stackStops.joined(separator: ", ")) }
     if !p.runs.isEmpty {
       out.append("# how it runs here: " + ([p.runs[0].caller] + p.runs.map(\.callee)).joined(separator: " → "))
       for (i, h) in p.runs.enumerated() { out.append("   " + line(i + 1, h)) }

@@ -37,6 +37,9 @@ public struct PacketPath: Hashable, Codable, Sendable {
   public var branchPoints: [BranchPoint] = []
   /// What the route's functions do beside it.
   public var sideSteps: [SideStep] = []
+  /// Functions the route passes because stacks recorded on a running kernel show them between two of its stops
+  /// (`PathFinder.stacks`), in order.
+  public var stackStops: [String] = []
 
   /// How this kernel names the spec's stops, for a reader: `__netif_rx is netif_rx here; __udp4_lib_rcv is absent`.
   public var stopNote: String? {

@@ -13,6 +13,9 @@ public struct PathFinder: Sendable {
   public var maxDepth = 40
   /// Whether to work out branch points (most of the work; discovery only needs the route).
   public var findsAlternatives = true
+  /// Stacks recorded on a running kernel: the functions they show between two stops become stops too (see
+  /// `stopsFromStacks`).
+  public var stacks: RecordedStacks?
   /// How much worse than the taken route (in `RouteEvidence` tenths, rulings aside) a route may be and still be
   /// shown as not taken.
   public var branchSlack = 100
@@ -84,7 +87,18 @@ public struct PathFinder: Sendable {
         entry.map { e in graph.edgesInto(e).filter { $0.kind == .softirq && evidence($0).ruling == nil }.map(\.caller) }
           ?? [])
     }
-    let (legHops, points) = try route(through: stops, lastThrough: raises?.isEmpty == false ? raises : nil)
+    let lastThrough = raises?.isEmpty == false ? raises : nil
+    // The recorded stacks' frames are evidence, not the spec's word: when no route passes them all (a running
+    // kernel of another version that went another way), the leg is found without them.
+    let fromStacks = stopsFromStacks(stops)
+    var stackStops: [String] = []
+    let (legHops, points): ([Hop], [BranchPoint])
+    if !fromStacks.added.isEmpty, let r = try? route(through: fromStacks.stops, lastThrough: lastThrough) {
+      (legHops, points) = r
+      stackStops = fromStacks.added
+    } else {
+      (legHops, points) = try route(through: stops, lastThrough: lastThrough)
+    }
     hops += legHops
     branchPoints += points.map { p in
       var p = p
@@ -94,7 +108,27 @@ public struct PathFinder: Sendable {
     return PacketPath(
       walkthrough: spec.name, direction: leg.direction, kernel: graph.snapshot.version.description, hops: hops,
       alternatives: branchPoints.flatMap { $0.alternatives }, renamedStops: found.filter { $0.used != $0.name },
-      runs: runs, branchPoints: branchPoints, sideSteps: findsAlternatives ? sideSteps(of: hops) : [])
+      runs: runs, branchPoints: branchPoints, sideSteps: findsAlternatives ? sideSteps(of: hops) : [],
+      stackStops: stackStops)
+  }
+
+  /// `stops` with the functions that the recorded stacks show between each two inserted, and the names inserted.
+  /// A frame the index does not define (another version's function), a stop, or a function reached only as a stop
+  /// is left out.
+  func stopsFromStacks(_ stops: [SymbolID]) -> (stops: [SymbolID], added: [String]) {
+    guard let stacks, let first = stops.first else { return (stops, []) }
+    var out = [first]
+    var added: [String] = []
+    for (a, b) in zip(stops, stops.dropFirst()) {
+      for frame in stacks.between([graph.name(a)], and: [graph.name(b)])?.frames ?? [] {
+        guard let id = graph.resolve(name: frame), !stops.contains(id), !onlyAsStops.contains(id), !out.contains(id)
+        else { continue }
+        out.append(id)
+        added.append(frame)
+      }
+      out.append(b)
+    }
+    return (out, added)
   }
 
   /// The route through `stops` in order, and its branch points (hop indices relative to the route). With

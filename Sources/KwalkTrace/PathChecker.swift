@@ -70,14 +70,7 @@ struct PathChecker {
 
   /// The frames of one record's stack, caller first, each with its verdict.
   func stack(_ record: TraceRecord) -> PathCheck.Stack {
-    var names = Self.withoutSplitParts(record.stack)
-    // The tracepoint's own frame is the innermost one the traced code called. Frames inside it are the tracer's,
-    // or what the unwinder picked up from another stack (6.18 once printed a reader's recvfrom frames, syscall entry
-    // included, inside sock_send_length's handler): they are dropped with it.
-    if let own = names.lastIndex(where: { $0.hasPrefix("trace_event_raw_event_") || $0.hasPrefix("perf_trace_") }) {
-      names.removeFirst(own + 1)
-    }
-    names.reverse()
+    let names = Array(record.calls.reversed())
     var frames = names.map { PathCheck.Frame(name: $0, verdict: .outside, position: nil, reason: nil) }
     var current: Int?
     var pending: [Int] = []

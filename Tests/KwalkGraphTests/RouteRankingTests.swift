@@ -14,7 +14,8 @@ import Testing
 
   init() throws {
     let snapshot = try Fixtures.snapshot(
-      tree: "route-rank", files: ["net/core/push.c", "net/core/steer.c", "net/core/deliver.c", "net/ipv6/send6.c"])
+      tree: "route-rank",
+      files: ["net/core/push.c", "net/core/steer.c", "net/core/deliver.c", "net/ipv6/send6.c", "net/core/fastpath.c"])
     graph = CallGraph(snapshot: snapshot)
     spec = try WalkthroughSpec.parse(
       try String(contentsOfFile: Fixtures.tree("route-rank") + "/walkthroughs/rank.walk", encoding: .utf8),
@@ -45,6 +46,36 @@ import Testing
     #expect(c.text == "if (forced_push(copied))")
     #expect(c.file == "net/core/push.c" && c.line == 15 && c.decides == "other")
     #expect(other.cost > b.taken.cost)
+  }
+
+  @Test func recordedStacksKeepTheRouteTheKernelTook() throws {
+    var finder = PathFinder(graph: graph, spec: spec)
+    #expect(try finder.path(direction: "fastpath").functions == ["rcv_established", "data_ready"])
+    // The running kernel queued the segment first; a frame of another version the index lacks proves nothing.
+    finder.stacks = RecordedStacks(
+      source: "t.trace", stacks: [["trace_hook", "data_ready", "data_queue", "newer_helper", "rcv_established", "rcv"]])
+    let p = try finder.path(direction: "fastpath")
+    #expect(p.functions == ["rcv_established", "data_queue", "data_ready"])
+    #expect(p.stackStops == ["data_queue"])
+  }
+
+  @Test func stacksNoRouteCanPassAreSetAside() throws {
+    var finder = PathFinder(graph: graph, spec: spec)
+    // deliver_finish is indexed, but nothing from rcv_established reaches it: the leg is found without the stacks.
+    finder.stacks = RecordedStacks(source: "t.trace", stacks: [["data_ready", "deliver_finish", "rcv_established"]])
+    let p = try finder.path(direction: "fastpath")
+    #expect(p.functions == ["rcv_established", "data_ready"])
+    #expect(p.stackStops.isEmpty)
+  }
+
+  @Test func framesBetweenTwoStopsAreThoseEveryStackShows() {
+    let stacks = RecordedStacks(source: "t", stacks: [["c", "x", "y", "a"], ["c", "y", "a"], ["z", "a"], []])
+    let b = stacks.between(["a"], and: ["c"])
+    #expect(b?.frames == ["y"] && b?.stacks == 2)
+    #expect(stacks.between(["c"], and: ["a"]) == nil)
+    // Of a function twice, the innermost upper one and the nearest lower one below it.
+    let nested = RecordedStacks(source: "t", stacks: [["c", "r", "a", "c", "q", "a"]])
+    #expect(nested.between(["a"], and: ["c"])?.frames == ["r"])
   }
 
   @Test func anInactiveFeatureRulesOutItsBranch() throws {

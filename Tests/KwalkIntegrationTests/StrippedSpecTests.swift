@@ -2,17 +2,21 @@ import Foundation
 import KwalkCore
 import KwalkGraph
 import KwalkTestSupport
+import KwalkTrace
 import Testing
 
 /// The engine needs no hand-holding (issue #14, point 5): each shipped walkthrough, with every leg stripped down to
 /// its entry and exit plus at most two of its waypoints (besides the `choices` below), gives the same routes as the
-/// shipped spec, on real 6.1 and 6.12. The waypoints kept are the ones the stripped route needs to find its way back (see `strip`), so the
-/// test says which waypoints a leg still needs.
+/// shipped spec, on real 6.1 and 6.12, when the route finder also has the stacks recorded for that walkthrough on a
+/// running kernel (`Tests/Fixtures/traces/loopback-6.18-stacks.trace`, recorded by `kwalk trace` on 6.18). The
+/// waypoints kept are the ones the stripped route needs to find its way back (see `strip`), so the test says which
+/// waypoints a leg still needs.
 @Suite(.serialized) struct StrippedSpecTests {
   /// A leg's hops as the test compares them: who calls whom, and where.
-  static func route(_ spec: WalkthroughSpec, graph: CallGraph) throws -> [[String]] {
+  static func route(_ spec: WalkthroughSpec, graph: CallGraph, stacks: RecordedStacks? = nil) throws -> [[String]] {
     var finder = PathFinder(graph: graph, spec: spec)
     finder.findsAlternatives = false
+    finder.stacks = stacks
     return try finder.paths().map { p in p.hops.map { "\($0.caller)>\($0.callee)@\($0.callsite.file):\($0.callsite.line)" } }
   }
 
@@ -24,12 +28,14 @@ import Testing
 
   /// Strips `leg` to none of its waypoints but `choices`, then adds back (at most twice) the first waypoint past the
   /// first hop where the route parts from `full`: the waypoints the leg still needs, and the routes they give.
-  static func strip(_ spec: WalkthroughSpec, leg i: Int, graph: CallGraph, full: [[String]]) -> (kept: [String], routes: [[String]]?) {
+  static func strip(_ spec: WalkthroughSpec, leg i: Int, graph: CallGraph, stacks: RecordedStacks, full: [[String]])
+    -> (kept: [String], routes: [[String]]?)
+  {
     let leg = spec.legs[i]
     func attempt(_ kept: [String]) -> [[String]]? {
       var s = spec
       s.legs[i].waypoints = leg.waypoints.filter { kept.contains($0) || choices.contains($0) }
-      return try? route(s, graph: graph)
+      return try? route(s, graph: graph, stacks: stacks)
     }
     var kept: [String] = []
     var routes = attempt(kept)
@@ -58,18 +64,18 @@ import Testing
     return "none"
   }
 
-  /// The walkthroughs whose legs need at most two waypoints besides `choices` today. Not yet (6.1):
-  /// - tcp-ipv4's receive leg takes `tcp_rcv_established`'s header-prediction fast path to `tcp_data_ready`
-  ///   (tcp_input.c:6119), while the recorded stacks show the queued segment waking the reader from `tcp_data_queue`;
-  /// - tcp-ipv6's send leg finds no route with the two waypoints the strip adds first;
-  /// - icmp-echo's send leg needs `loopback_xmit` as a third.
-  static let meetingTheGoal: Set<String> = ["udp-ipv4", "udp-ipv6", "tcp-ipv4", "tcp-ipv6", "icmp-echo"]
+  /// The stacks `kwalk trace` recorded for each walkthrough.
+  static let recorded: RecordedTrace = {
+    let file = Fixtures.root + "/traces/loopback-6.18-stacks.trace"
+    return try! TraceParser.parse(try! String(contentsOfFile: file, encoding: .utf8), source: file)
+  }()
 
   func check(_ k: RealKernel) throws {
-    for spec in k.workspace.specs where Self.meetingTheGoal.contains(spec.name) {
+    for spec in k.workspace.specs {
+      let stacks = try #require(Self.recorded.routeEvidence(for: spec.name), "no stacks of \(spec.name) in the fixture")
       let full = try Self.route(spec, graph: k.graph)
       for i in spec.legs.indices {
-        let (kept, routes) = Self.strip(spec, leg: i, graph: k.graph, full: full)
+        let (kept, routes) = Self.strip(spec, leg: i, graph: k.graph, stacks: stacks, full: full)
         #expect(
           routes == full,
           "\(spec.name) [\(spec.legs[i].direction)] on \(k.snapshot.version) with waypoints \(kept): \(Self.firstDifference(routes, full))")
