@@ -46,6 +46,16 @@ public final class TraceSession {
   /// on error and on SIGINT/SIGTERM.
   public func record(exchange: LoopbackExchange, walkthroughs: [String], marker: String) throws -> String {
     guard geteuid() == 0 else { throw TraceError.notRoot }
+    // One recording at a time on the machine: the state file, the tracefs mount and the leftovers it restores are
+    // shared, and a second run would take the first one's live instance for a leftover (or its unmount would pull
+    // tracefs from under the first).
+    let lock = open(stateFile + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+    guard lock >= 0 else { throw TraceError.io(stateFile + ".lock", String(cString: strerror(errno))) }
+    defer { close(lock) }
+    if flock(lock, LOCK_EX | LOCK_NB) != 0 {
+      notes.append("waited for another kwalk trace to finish")
+      while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+    }
     restoreLeftovers()
     var mounted = false
     if !FileManager.default.fileExists(atPath: tracefs + "/events") {
