@@ -25,6 +25,31 @@ public enum ObservabilityConventions {
     name.range(of: #"^_*[A-Z0-9]+_(INC|ADD|UPD_PO)_STATS(_[A-Z0-9_]+)?$"#, options: .regularExpression) != nil
   }
 
+  /// The member of `struct net` that holds the MIBs (`struct netns_mib mib`): a `/proc` show function names the MIB
+  /// it prints a table for as `net->mib.ip_statistics`.
+  public static let namespaceMibMember = "mib"
+
+  /// The MIB (a field of `struct netns_mib`) each family of increment macros updates, from the macros' definitions
+  /// in `include/net/{ip,ipv6,tcp,udp,icmp,mptcp}.h`: `__IP6_INC_STATS(net, idev, f)` expands (through
+  /// `_DEVINC_NET(ipv6, …)` and token pasting) to `SNMP_INC_STATS64((net)->mib.ipv6_statistics, f)`. The family is
+  /// the macro's name without its leading underscores and `_INC_STATS`/`_ADD_STATS`/`_UPD_PO_STATS` tail.
+  /// `UDP_INC_STATS` may update `udplite_statistics` instead when its `is_udplite` argument holds, which no path
+  /// here takes. Families not here (`SNMP`, whose MIB is an argument; `__UDPX`, which picks IPv4 or IPv6 by the
+  /// socket at run time) name no MIB.
+  public static let mibFieldOfMacroFamily: [String: String] = [
+    "IP": "ip_statistics", "IP6": "ipv6_statistics", "TCP": "tcp_statistics", "NET": "net_statistics",
+    "UDP": "udp_statistics", "UDP6": "udp_stats_in6", "ICMP": "icmp_statistics", "ICMP6": "icmpv6_statistics",
+    "MPTCP": "mptcp_statistics", "XFRM": "xfrm_statistics",
+  ]
+
+  /// The MIB an increment macro updates (`__IP6_UPD_PO_STATS` → `ipv6_statistics`), or nil.
+  public static func mibField(ofMacro name: String) -> String? {
+    guard let r = name.range(of: #"^_*[A-Z0-9]+?(?=_(INC|ADD|UPD_PO)_STATS)"#, options: .regularExpression) else {
+      return nil
+    }
+    return mibFieldOfMacroFamily[String(name[r].drop { $0 == "_" })]
+  }
+
   /// True for the functions and macros that add to the field whose address they take: `atomic_inc(&sd->dropped)`,
   /// `u64_stats_inc(&lstats->packets)`, `u64_stats_add(&lstats->bytes, len)`, `__this_cpu_inc(softnet_data.processed)`.
   public static func isFieldIncrement(_ name: String) -> Bool {

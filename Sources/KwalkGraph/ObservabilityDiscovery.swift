@@ -64,7 +64,7 @@ public struct ObservabilityDiscovery: Sendable {
     // MIB enumerators with no name yet.
     let unnamed = Set(
       counters.compactMap { c -> String? in
-        guard case .mib(let m) = c.counter, names.watched(c, function: "") == nil else { return nil }
+        guard case .mib(let m) = c.counter, names.mib[m] == nil, names.unpaired[m] == nil else { return nil }
         return m
       }
     ).sorted()

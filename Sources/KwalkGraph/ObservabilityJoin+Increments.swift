@@ -15,11 +15,19 @@ extension ObservabilityJoin {
 
   /// The names the index gives a MIB item printed as `item` (`InDatagrams` → `Udp: InDatagrams`), sorted.
   public func names(ofItem item: String) -> [String] {
-    Set(names.mib.values.filter { $0.name == item }.map { "\($0.heading): \($0.name)" }).sorted()
+    Set(names.allNames.filter { $0.name == item }.map(\.display)).sorted()
   }
 
   /// True when a MIB table of the index prints the counter (`Ip: OutTransmits` is in 6.12's, not in 6.1's).
   public func printsCounter(_ name: String) -> Bool {
-    names.mib.values.contains { "\($0.heading): \($0.name)" == name }
+    names.allNames.contains { $0.display == name }
+  }
+}
+
+extension ObservabilityJoin {
+  /// True when some MIB table of the index is printed under `heading` (`Ip`), or, for an empty heading, as `Name
+  /// value` lines: a counter of a heading no table has is printed another way (`Icmp: InMsgs`, from `icmpmibmap`).
+  public func printsHeading(_ heading: String) -> Bool {
+    names.allNames.contains { $0.heading == heading }
   }
 }

@@ -18,16 +18,45 @@ public struct ObservabilityJoin: Sendable {
   /// One entry per hop of `path`, for the hop's callee; `entry` is for the leg's first caller.
   public func observations(for path: PacketPath) -> (entry: HopObservations?, hops: [HopObservations]) {
     let onPath = Set(path.hops.map(\.calleeID) + path.hops.map(\.callerID))
-    let entry = path.hops.first.map { observations(of: $0.callerID, name: $0.caller, excluding: onPath) }
-    return (entry, path.hops.map { observations(of: $0.calleeID, name: $0.callee, excluding: onPath) })
+    let entry = path.hops.first.map {
+      observations(of: $0.callerID, name: $0.caller, excluding: onPath, leavingBy: $0.callsiteLocation)
+    }
+    let hops = path.hops.enumerated().map { i, hop in
+      let onward = i + 1 < path.hops.count && path.hops[i + 1].callerID == hop.calleeID
+        ? path.hops[i + 1].callsiteLocation : nil
+      return observations(of: hop.calleeID, name: hop.callee, excluding: onPath, leavingBy: onward)
+    }
+    return (entry, hops)
   }
 
-  /// The function and the helpers it calls, each with the worst placement of the calls that lead to it.
-  func members(of function: SymbolID, excluding onPath: Set<SymbolID>) -> [(id: SymbolID, placement: FactPlacement)] {
+  /// Where the packet stops following `function`'s main line: when the call the path leaves it by (`onward`) sits
+  /// in a branch, the top-level statements after that branch run only if the branch falls through, which the index
+  /// does not say (`tcp_data_queue` returns from its in-order branch, so its `tcp_data_queue_ofo(sk, skb)` at the
+  /// end is not the in-order packet's; `__udp4_lib_rcv` returns `udp_unicast_rcv_skb`, so `Udp: NoPorts` after it
+  /// counts packets no socket took). Nil when the path leaves by a main-line call or not at all.
+  func mainLineEnd(of function: SymbolID, leavingBy onward: SourceLocation?) -> SourceLocation? {
+    guard let onward,
+      let call = (snapshot.callsByCaller[function] ?? []).first(where: { $0.location == onward }),
+      call.placement != .mainLine
+    else { return nil }
+    return onward
+  }
+
+  /// The placement a main-line fact of `function` has on the path: a branch once it lies after `end`.
+  func placement(_ p: FactPlacement, at location: SourceLocation, end: SourceLocation?) -> FactPlacement {
+    guard p == .mainLine, let end, location.path == end.path, location.line > end.line else { return p }
+    return .branch
+  }
+
+  /// The function and the helpers it calls, each with the worst placement of the calls that lead to it: a helper
+  /// called after `end` (see `mainLineEnd`) is in a branch.
+  func members(of function: SymbolID, excluding onPath: Set<SymbolID>, end: SourceLocation? = nil)
+    -> [(id: SymbolID, placement: FactPlacement)]
+  {
     var out: [(SymbolID, FactPlacement)] = [(function, .mainLine)]
     var seen: Set<SymbolID> = [function]
     var frontier: [(SymbolID, FactPlacement)] = [(function, .mainLine)]
-    for _ in 0..<helperDepth {
+    for depth in 0..<helperDepth {
       var next: [(SymbolID, FactPlacement)] = []
       for (f, placement) in frontier {
         // A helper that is itself a drop (`kfree_skb`) is a drop point of the caller, not a part of it.
@@ -39,7 +68,8 @@ public struct ObservabilityJoin: Sendable {
           else {
             continue
           }
-          next.append((callee, placement))
+          let here = depth == 0 ? self.placement(.mainLine, at: location, end: end) : .mainLine
+          next.append((callee, max(placement, here)))
         }
       }
       out += next
@@ -63,20 +93,27 @@ public struct ObservabilityJoin: Sendable {
     return out
   }
 
-  func observations(of function: SymbolID, name: String, excluding onPath: Set<SymbolID>) -> HopObservations {
+  func observations(
+    of function: SymbolID, name: String, excluding onPath: Set<SymbolID>, leavingBy onward: SourceLocation? = nil
+  ) -> HopObservations {
     let o = snapshot.observations
     var tunables: [Tunable] = []
     var counters: [WatchedCounter] = []
     var drops: [DropPoint] = []
     var seenTunables: Set<String> = []
-    for (member, _) in members(of: function, excluding: onPath) {
+    let end = mainLineEnd(of: function, leavingBy: onward)
+    for (member, memberPlacement) in members(of: function, excluding: onPath, end: end) {
       let memberName = snapshot.functions[member]?.name ?? name
       for r in o.readsByFunction[member] ?? [] {
         for t in self.tunables(for: r, function: memberName) where seenTunables.insert(t.name).inserted {
           tunables.append(t)
         }
       }
-      let updates = o.countersByFunction[member] ?? []
+      let updates = (o.countersByFunction[member] ?? []).map { u -> CounterUpdateFact in
+        var u = u
+        u.placement = max(memberPlacement, member == function ? placement(u.placement, at: u.location, end: end) : u.placement)
+        return u
+      }
       counters += updates.filter { $0.placement != .exit }.compactMap { names.watched($0, function: memberName) }
       // A reason that is not a drop (`SKB_NOT_DROPPED_YET`, `SKB_CONSUMED`) is no drop reason, and a call passed one
       // frees a packet that was used, not dropped.

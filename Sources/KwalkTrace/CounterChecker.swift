@@ -49,20 +49,31 @@ public struct CounterChecker {
     let packets = Self.packets(recorded, walkthrough: w)
     let observations = legs.map { LegObservations(path: $0, join: join) }
     var out: [CounterCheck] = []
-    var predicted: [String: (amount: Int64, counter: WatchedCounter, notes: [String])] = [:]
+    // Per counter, the packets that pass each increment: a packet passes a site once, however many legs hold it
+    // (icmp-echo's request and reply both leave through `ip_output`, on the send and the reply leg).
+    var predicted: [String: (amount: Int64, counter: WatchedCounter, notes: [String], sites: [String: Set<Int>])] =
+      [:]
     var order: [String] = []
     for leg in observations {
       for (c, step) in leg.mainLineCounters {
-        let (amount, basis) = self.amount(c, direction: leg.direction, step: leg.steps.first { $0.step == step },
+        let (passed, basis) = self.passed(c, direction: leg.direction, step: leg.steps.first { $0.step == step },
           packets: packets)
-        let note = "\(c.via) in \(c.function) at \(c.at.file):\(c.at.line) (\(leg.direction) step \(step)); \(basis)"
+        let site = "\(c.at.file):\(c.at.line)"
+        var note = "\(c.via) in \(c.function) at \(site) (\(leg.direction) step \(step)); \(basis)"
+        if let earlier = predicted[c.name]?.sites[site] {
+          note += "; \(passed.subtracting(earlier).count) not counted on an earlier leg"
+        }
         if predicted[c.name] == nil { order.append(c.name) }
-        predicted[c.name, default: (0, c, [])].amount += amount
+        predicted[c.name, default: (0, c, [], [:])].sites[site, default: []].formUnion(passed)
         predicted[c.name]?.notes.append(note)
       }
     }
     for name in order {
-      guard let p = predicted[name] else { continue }
+      guard var p = predicted[name] else { continue }
+      let bytes = ObservabilityConventions.countsBytes(p.counter.counter)
+      p.amount = p.sites.values.reduce(0) { sum, passed in
+        sum + (bytes ? passed.map { packets[$0].length }.reduce(0, +) : Int64(passed.count))
+      }
       let key = Self.key(p.counter)
       let m = key.flatMap { moved[$0] } ?? 0
       let status: CounterCheck.Status
@@ -107,7 +118,7 @@ public struct CounterChecker {
     for (key, m) in moved.sorted(by: { $0.key < $1.key }) where !named.contains(key) {
       out.append(
         CounterCheck(walkthrough: w, name: key, file: Self.file(ofKey: key), status: .unpredicted, predicted: nil,
-          moved: m, note: explanation(key, observations: observations)))
+          moved: m, note: explanation(key, observations: observations, legs: legs)))
     }
     return out
   }
@@ -118,36 +129,47 @@ public struct CounterChecker {
     return CounterSnapshot.files.contains(c.file) ? c.name : nil
   }
 
+  /// The file a snapshot key comes from: snmp6's names have no `Heading: `.
   static func file(ofKey key: String) -> String {
-    key.hasPrefix("softnet_stat") ? "/proc/net/softnet_stat" : key.contains("Ext: ") ? "/proc/net/netstat" : "/proc/net/snmp"
+    if key.hasPrefix("softnet_stat") { return "/proc/net/softnet_stat" }
+    if !key.contains(": ") { return "/proc/net/snmp6" }
+    return key.contains("Ext: ") ? "/proc/net/netstat" : "/proc/net/snmp"
   }
 
-  /// How much one main-line increment is predicted to move, and how that was worked out.
-  func amount(_ c: WatchedCounter, direction: String, step: LegObservations.Step?, packets: [Packet]) -> (Int64, String) {
-    var passed = packets
+  /// Which packets (indices into `packets`) pass one main-line increment, and how that was worked out.
+  func passed(_ c: WatchedCounter, direction: String, step: LegObservations.Step?, packets: [Packet])
+    -> (Set<Int>, String)
+  {
+    var passed = Set(packets.indices)
     var basis = "every packet on lo (\(packets.count))"
-    if direction == "send" {
+    if direction == "send" || direction == "reply" {
       let names = Set([c.function, step?.function].compactMap { $0 })
-      if packets.contains(where: { !names.isDisjoint(with: $0.sentFrom) }) {
-        passed = packets.filter { !names.isDisjoint(with: $0.sentFrom) }
+      let through = packets.indices.filter { !names.isDisjoint(with: packets[$0].sentFrom) }
+      if !through.isEmpty {
+        passed = Set(through)
         basis = "packets sent through \(names.sorted().joined(separator: "/")) (\(passed.count) of \(packets.count))"
       }
     }
-    if ObservabilityConventions.countsBytes(c.counter) {
-      return (passed.map(\.length).reduce(0, +), basis + ", their IP lengths summed")
-    }
-    return (Int64(passed.count), basis + ", once each")
+    let each = ObservabilityConventions.countsBytes(c.counter) ? ", their IP lengths summed" : ", once each"
+    return (passed, basis + each)
   }
 
   /// Where the index has a counter that moved unpredicted: in a branch or on an exit of a step, or only in
   /// functions off the walkthrough's legs.
-  func explanation(_ key: String, observations: [LegObservations]) -> String {
-    for leg in observations {
+  func explanation(_ key: String, observations: [LegObservations], legs: [PacketPath]) -> String {
+    for (leg, path) in zip(observations, legs) {
       for s in leg.steps {
-        if let c = s.observations.counters.first(where: { Self.key($0) == key }) {
-          return "in a branch of \(c.function) at \(c.at.file):\(c.at.line) (\(leg.direction) step \(s.step)): "
-            + "the path does not say the branch is taken"
+        guard let c = s.observations.counters.first(where: { Self.key($0) == key }) else { continue }
+        let place = "\(c.function) at \(c.at.file):\(c.at.line) (\(leg.direction) step \(s.step))"
+        // The hop after this step, when this step's function makes it from a branch.
+        if s.step < path.hops.count, path.hops[s.step].caller == s.function, c.function == s.function {
+          let onward = path.hops[s.step].callsite
+          if onward.file == c.at.file, onward.line < c.at.line {
+            return "in \(place), after the branch the path leaves \(s.function) by (\(path.hops[s.step].callee) "
+              + "at line \(onward.line)): counted only where that branch falls through or is not taken"
+          }
         }
+        return "in a branch of \(place): the path does not say the branch is taken"
       }
     }
     let places = increments[key] ?? []
@@ -159,6 +181,12 @@ public struct CounterChecker {
         if !elsewhere.isEmpty {
           return "the index names it \(elsewhere.joined(separator: ", ")): the heading found for its table is not "
             + "the one the file prints"
+        }
+        let heading = key.range(of: ": ").map { String(key[..<$0.lowerBound]) } ?? ""
+        if !join.printsHeading(heading) {
+          return "no SNMP_MIB_ITEM table of the indexed kernel is printed "
+            + (heading.isEmpty ? "as `Name value` lines" : "under \(heading)")
+            + ": the file prints it another way, so the index cannot name its increments"
         }
         return "the indexed kernel prints no such counter: version gap (the running kernel has it)"
       }

@@ -1,9 +1,12 @@
-/// The counters of `/proc/net/snmp`, `/proc/net/netstat` and `/proc/net/softnet_stat` at one moment, under the
-/// names `kwalk knobs` gives them: `Ip: InReceives` (a heading line of names followed by a line of values) and
-/// `softnet_stat column 1` (the 1-based column, summed over the per-CPU lines; the file prints hex).
+/// The counters of `/proc/net/snmp`, `/proc/net/netstat`, `/proc/net/snmp6` and `/proc/net/softnet_stat` at one
+/// moment, under the names `kwalk knobs` gives them: `Ip: InReceives` (a heading line of names followed by a line of
+/// values), `Ip6InReceives` (snmp6 prints one `Name value` pair a line, no heading) and `softnet_stat column 1` (the
+/// 1-based column, summed over the per-CPU lines; the file prints hex).
 public struct CounterSnapshot: Hashable, Codable, Sendable {
   /// The files snapshotted, in the order they are read.
-  public static let files = ["/proc/net/snmp", "/proc/net/netstat", "/proc/net/softnet_stat"]
+  public static let files = ["/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6", "/proc/net/softnet_stat"]
+  /// The files a kernel without IPv6 lacks: a snapshot goes on without them.
+  public static let optionalFiles: Set<String> = ["/proc/net/snmp6"]
 
   /// Counter name → value.
   public var values: [String: Int64]
@@ -21,6 +24,8 @@ public struct CounterSnapshot: Hashable, Codable, Sendable {
         values.merge(try Self.columns(text, file: file)) { a, _ in a }
       } else if file.hasSuffix("/snmp") || file.hasSuffix("/netstat") {
         values.merge(try Self.headed(text, file: file)) { a, _ in a }
+      } else if file.hasSuffix("/snmp6") {
+        values.merge(try Self.pairs(text, file: file)) { a, _ in a }
       }
     }
     self.values = values
@@ -59,6 +64,19 @@ public struct CounterSnapshot: Hashable, Codable, Sendable {
       } else {
         pending = (heading, words)
       }
+    }
+    return out
+  }
+
+  /// `Ip6InReceives   \t337`: one name and one value a line.
+  static func pairs(_ text: String, file: String) throws -> [String: Int64] {
+    var out: [String: Int64] = [:]
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+      guard words.count == 2, let v = Int64(words[1]) ?? UInt64(words[1]).map({ Int64(bitPattern: $0) }) else {
+        throw TraceError.counters(file, "the line \(line.prefix(40)) is not a name and a number")
+      }
+      out[String(words[0])] = v
     }
     return out
   }

@@ -14,7 +14,7 @@ public enum NetworkNamespace {
   /// `CLONE_NEWNET` from `<linux/sched.h>`: Glibc's Swift module does not export it.
   static let cloneNewNet: Int32 = 0x4000_0000
 
-  /// The `/proc` directory of the calling thread's namespace files (`snmp`, `netstat`, `softnet_stat`).
+  /// The `/proc` directory of the calling thread's namespace files (`snmp`, `netstat`, `snmp6`, `softnet_stat`).
   public static let procNet = "/proc/thread-self/net"
 
   /// Runs `body` on a new thread in a new network namespace whose `lo` is up, and returns what it returns.
@@ -87,11 +87,12 @@ public enum NetworkNamespace {
   }
 
   /// Reads the counter files of the calling thread's namespace (`softnet_stat` is the machine's, whatever the
-  /// namespace), keyed by their `/proc/net/...` names.
+  /// namespace), keyed by their `/proc/net/...` names; `snmp6` only where the kernel has IPv6.
   public static func counterTexts() throws -> [String: String] {
     var out: [String: String] = [:]
     for file in CounterSnapshot.files {
       let path = procNet + "/" + (file.split(separator: "/").last.map(String.init) ?? file)
+      if CounterSnapshot.optionalFiles.contains(file), !FileManager.default.fileExists(atPath: path) { continue }
       do {
         out[file] = try TraceSession.read(path)
       } catch {
