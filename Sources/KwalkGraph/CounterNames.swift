@@ -76,9 +76,13 @@ public struct CounterNames: Sendable {
     }
     for c in o.procColumns {
       guard let file = printerFiles[c.functionName] else { continue }
+      // The column a reader counts to, from the format; the value's position when the format does not say.
+      let expression = (snapshot.callsByCaller[c.function] ?? []).first { $0.location == c.location }?.expression
+      let shown = expression.flatMap(PrintfColumns.columns(ofCall:)).flatMap { $0.count == c.columns.count ? $0 : nil }
       for (i, f) in c.columns.enumerated() {
         guard let f, !(columns[f] ?? []).contains(where: { $0.file == file }) else { continue }
-        columns[f, default: []].append((file, i + 1, snapshot.functions[c.function]?.location.path.value ?? ""))
+        let column = shown?[i] ?? i + 1
+        columns[f, default: []].append((file, column, snapshot.functions[c.function]?.location.path.value ?? ""))
       }
     }
   }

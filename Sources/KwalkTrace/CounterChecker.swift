@@ -1,5 +1,6 @@
 import KwalkCore
 import KwalkGraph
+import KwalkIndex
 
 /// Checks a walkthrough's counter window against what its legs predict (`LegObservations`, as `kwalk knobs` prints
 /// them): each counter on a leg's main line moved once per packet that passed its step (by the bytes, for an
@@ -161,14 +162,7 @@ public struct CounterChecker {
       for s in leg.steps {
         guard let c = s.observations.counters.first(where: { Self.key($0) == key }) else { continue }
         let place = "\(c.function) at \(c.at.file):\(c.at.line) (\(leg.direction) step \(s.step))"
-        // The hop after this step, when this step's function makes it from a branch.
-        if s.step < path.hops.count, path.hops[s.step].caller == s.function, c.function == s.function {
-          let onward = path.hops[s.step].callsite
-          if onward.file == c.at.file, onward.line < c.at.line {
-            return "in \(place), after the branch the path leaves \(s.function) by (\(path.hops[s.step].callee) "
-              + "at line \(onward.line)): counted only where that branch falls through or is not taken"
-          }
-        }
+        if let why = Self.besideOnwardCall(c, step: s, path: path, snapshot: join.snapshot) { return "in \(place), \(why)" }
         return "in a branch of \(place): the path does not say the branch is taken"
       }
     }
@@ -200,5 +194,34 @@ public struct CounterChecker {
     let functions = places.map(\.function).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     let shown = functions.prefix(4).joined(separator: ", ") + (functions.count > 4 ? ", …" : "")
     return "not on this walkthrough's legs: incremented in \(shown)"
+  }
+
+  /// Why a counter of a step's own function that the path leaves by a call in a branch is not predicted, when the
+  /// index shows it: after that branch, or inside it before the call.
+  static func besideOnwardCall(_ c: WatchedCounter, step: LegObservations.Step, path: PacketPath, snapshot: IndexSnapshot)
+    -> String?
+  {
+    guard c.function == step.function, step.step < path.hops.count, path.hops[step.step].caller == step.function else {
+      return nil
+    }
+    let onward = path.hops[step.step]
+    let function = step.step == 0 ? onward.callerID : path.hops[step.step - 1].calleeID
+    guard
+      let raw = (snapshot.observations.countersByFunction[function] ?? []).first(where: {
+        $0.location.path.value == c.at.file && $0.location.line == c.at.line
+      }),
+      let call = (snapshot.callsByCaller[function] ?? []).first(where: { $0.location == onward.callsiteLocation }),
+      call.placement != .mainLine
+    else { return nil }
+    let line = onward.callsite.line
+    if raw.placement == .mainLine, c.at.line > line {
+      return "after the branch the path leaves \(step.function) by (its call of \(onward.callee) at line \(line)): "
+        + "it runs only where that branch falls through, which the index does not say"
+    }
+    if raw.placement == .branch, c.at.line < line, raw.segment == call.guards.first?.location.line {
+      return "in the branch the path leaves \(step.function) by (its call of \(onward.callee) at line \(line)), "
+        + "before that call: facts are placed by top-level statement only, so the index cannot say it runs on the way"
+    }
+    return nil
   }
 }
