@@ -23,6 +23,30 @@ import Testing
     #expect(s.values.count == 8)
   }
 
+  @Test func snmp6LinesAreNameValuePairs() throws {
+    let s = try CounterSnapshot(texts: [
+      "/proc/net/snmp6": "Ip6InReceives                   \t337\nUdp6NoPorts                     \t0\n",
+      "/proc/net/snmp": snmp,
+    ])
+    #expect(s.values["Ip6InReceives"] == 337 && s.values["Udp6NoPorts"] == 0 && s.values["Ip: InReceives"] == 53871)
+    #expect(throws: TraceError.counters("/proc/net/snmp6", "the line Ip6InReceives 1 2 is not a name and a number")) {
+      try CounterSnapshot(texts: ["/proc/net/snmp6": "Ip6InReceives 1 2\n"])
+    }
+    #expect(CounterChecker.file(ofKey: "Ip6InReceives") == "/proc/net/snmp6")
+    #expect(CounterChecker.file(ofKey: "TcpExt: TCPHPAcks") == "/proc/net/netstat")
+  }
+
+  @Test func snmp6ReadsBackFromATraceBesideTheOtherFiles() throws {
+    let six = "Ip6InReceives                   \t4\n"
+    let window = CounterWindow(
+      walkthrough: "udp-ipv6", before: ["/proc/net/snmp": snmp, "/proc/net/snmp6": six],
+      after: ["/proc/net/snmp": snmp, "/proc/net/snmp6": six.replacingOccurrences(of: "4", with: "6")])
+    let text = try String(contentsOfFile: Fixtures.root + "/traces/" + "journey-consistent.trace", encoding: .utf8)
+    let recorded = try TraceParser.parse(text + window.lines, source: "t")
+    #expect(try recorded.counters.first?.moved() == ["Ip6InReceives": 2])
+    #expect(window.lines.contains("# kwalk counters udp-ipv6 after /proc/net/snmp6 | Ip6InReceives"))
+  }
+
   @Test func softnetColumnsAreHexSummedOverCPUs() throws {
     let s = try CounterSnapshot(texts: ["/proc/net/softnet_stat": "000016e5 00000001\n0000bd24 0000000a\n"])
     #expect(s.values[CounterSnapshot.columnName(1)] == Int64(0x16e5 + 0xbd24))

@@ -28,4 +28,6 @@ int netif_rx(struct sk_buff *skb);
 void net_rx_action(void);
 int ip_rcv(struct sk_buff *skb, struct net_device *dev);
 int tcp_v4_rcv(struct sk_buff *skb);
+int ipv6_rcv(struct sk_buff *skb, struct net_device *dev);
+int udpv6_rcv(struct sk_buff *skb);
 #endif

@@ -9,6 +9,8 @@ struct netns_mib {
 	struct mib_block ip_statistics;
 	struct mib_block tcp_statistics;
 	struct mib_block net_statistics;
+	struct mib_block ipv6_statistics;
+	struct mib_block udp_stats_in6;
 };
 struct net {
 	struct netns_ipv4 ipv4;

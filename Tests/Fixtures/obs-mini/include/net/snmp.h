@@ -5,7 +5,7 @@ enum { IPSTATS_MIB_NUM = 0, IPSTATS_MIB_INPKTS, IPSTATS_MIB_INHDRERRORS, IPSTATS
        IPSTATS_MIB_INOCTETS, IPSTATS_MIB_MAX };
 enum { TCP_MIB_NUM = 0, TCP_MIB_INSEGS, TCP_MIB_INERRS, TCP_MIB_MAX };
 enum { LINUX_MIB_NUM = 0, LINUX_MIB_TCPBACKLOGDROP, LINUX_MIB_MAX };
-enum { UDP_MIB_NUM = 0, UDP_MIB_INDATAGRAMS, UDP_MIB_MAX };
+enum { UDP_MIB_NUM = 0, UDP_MIB_INDATAGRAMS, UDP_MIB_NOPORTS, UDP_MIB_MAX };
 
 struct snmp_mib {
 	const char *name;
@@ -26,4 +26,7 @@ struct mib_block { unsigned long mibs[8]; };
 	} while (0)
 #define __IP_UPD_PO_STATS(net, field, val) __SNMP_UPD_PO_STATS(&(net)->mib.ip_statistics, field, val)
 #define NET_INC_STATS(net, field) SNMP_INC_STATS(&(net)->mib.net_statistics, field)
+/* IPv6 counts the same enumerators in MIBs of its own. */
+#define __IP6_UPD_PO_STATS(net, idev, field, val) __SNMP_UPD_PO_STATS(&(net)->mib.ipv6_statistics, field, val)
+#define __UDP6_INC_STATS(net, field) SNMP_INC_STATS(&(net)->mib.udp_stats_in6, field)
 #endif

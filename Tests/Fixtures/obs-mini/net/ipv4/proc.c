@@ -29,13 +29,24 @@ static const struct snmp_mib snmp4_net_list[] = {
 	SNMP_MIB_SENTINEL
 };
 
+/* Sums the MIB's counters a table names: the call names the table and the MIB it is printed for. */
+static void snmp_fold(unsigned long *buff, const struct snmp_mib *list, struct mib_block *mib)
+{
+	int i;
+
+	for (i = 0; list[i].name; i++)
+		buff[i] = mib->mibs[list[i].entry];
+}
+
 static void show_ip(struct seq_file *seq)
 {
 	int i;
+	unsigned long buff[4] = {0};
 
 	seq_puts(seq, "Ip: Forwarding DefaultTTL");
 	for (i = 0; snmp4_ipstats_list[i].name; i++)
 		seq_printf(seq, " %s", snmp4_ipstats_list[i].name);
+	snmp_fold(buff, snmp4_ipstats_list, &init_net.mib.ip_statistics); /*proc:ip-mib*/
 }
 
 static void show_tcp(struct seq_file *seq)
