@@ -197,7 +197,7 @@ public struct CounterChecker {
   }
 
   /// Why a counter of a step's own function that the path leaves by a call in a branch is not predicted, when the
-  /// index shows it: after that branch, or inside it before the call.
+  /// index shows it: after that branch, or inside it before or after the call.
   static func besideOnwardCall(_ c: WatchedCounter, step: LegObservations.Step, path: PacketPath, snapshot: IndexSnapshot)
     -> String?
   {
@@ -218,9 +218,10 @@ public struct CounterChecker {
       return "after the branch the path leaves \(step.function) by (its call of \(onward.callee) at line \(line)): "
         + "it runs only where that branch falls through, which the index does not say"
     }
-    if raw.placement == .branch, c.at.line < line, raw.segment == call.guards.first?.location.line {
+    if raw.placement == .branch, c.at.line != line, raw.segment == call.guards.first?.location.line {
       return "in the branch the path leaves \(step.function) by (its call of \(onward.callee) at line \(line)), "
-        + "before that call: facts are placed by top-level statement only, so the index cannot say it runs on the way"
+        + "\(c.at.line < line ? "before" : "after") that call: facts are placed by top-level statement only, so the "
+        + "index cannot say it runs on the way"
     }
     return nil
   }

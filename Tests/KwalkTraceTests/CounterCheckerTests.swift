@@ -71,4 +71,17 @@ import Testing
     #expect(text.contains("\n  as predicted     Ip: InReceives: predicted 2, moved 2\n"))
     #expect(text.contains("\n  drops moved      Tcp: InErrs: predicted 0, moved 1\n"))
   }
+
+  @Test func aCounterAfterTheBranchedCallThePathLeavesByIsExplained() throws {
+    let fixture = try ObsFixture()
+    let path = try #require(fixture.ipv6Paths.first)
+    let leg = LegObservations(path: path, join: ObservabilityJoin(snapshot: fixture.snapshot))
+    let step = try #require(leg.steps.first { $0.function == "udpv6_rcv" })
+    let noPorts = try #require(step.observations.counters.first { $0.name == "Udp6NoPorts" })
+    let call = try Fixtures.line(of: "udp6:deliver", in: "net/ipv6/udp.c", tree: "obs-mini")
+    #expect(
+      CounterChecker.besideOnwardCall(noPorts, step: step, path: path, snapshot: fixture.snapshot)
+        == "after the branch the path leaves udpv6_rcv by (its call of udpv6_queue_rcv_skb at line \(call)): it runs "
+        + "only where that branch falls through, which the index does not say")
+  }
 }
