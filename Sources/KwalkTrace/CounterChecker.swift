@@ -192,8 +192,27 @@ public struct CounterChecker {
         + "\(onStep.placement == .exit ? "on a drop exit" : "off its main line")"
     }
     let functions = places.map(\.function).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    if let beside = Self.calledBeside(Set(functions), legs: legs, snapshot: join.snapshot) { return beside }
     let shown = functions.prefix(4).joined(separator: ", ") + (functions.count > 4 ? ", …" : "")
     return "not on this walkthrough's legs: incremented in \(shown)"
+  }
+
+  /// A step that calls one of `functions` beside the path (in a branch or loop, or a function no hop follows):
+  /// `tcp_write_xmit` calls `tcp_event_new_data_sent` in its sending loop.
+  static func calledBeside(_ functions: Set<String>, legs: [PacketPath], snapshot: IndexSnapshot) -> String? {
+    for path in legs {
+      for (i, hop) in path.hops.enumerated() {
+        for (id, name) in (i == 0 ? [(hop.callerID, hop.caller)] : []) + [(hop.calleeID, hop.callee)] {
+          for call in snapshot.callsByCaller[id] ?? [] {
+            guard case .function(_, let callee) = call.target, functions.contains(callee) else { continue }
+            let how = call.placement == .mainLine ? "on its main line" : "in a \(call.placement == .exit ? "drop exit" : "branch or loop")"
+            return "incremented in \(callee), which the \(path.direction) leg's \(name) calls \(how) at "
+              + "\(call.location.path.value):\(call.location.line), beside the path (not a helper the step takes in)"
+          }
+        }
+      }
+    }
+    return nil
   }
 
   /// Why a counter of a step's own function that the path leaves by a call in a branch is not predicted, when the
