@@ -26,7 +26,7 @@ enum PathText {
     if let note = p.stopNote { out.append("# \(note)") }
     if !p.stackStops.isEmpty { out.append("# passed as the recorded stacks show: " + p.stackStops.joined(separator: ", ")) }
     if !p.runs.isEmpty {
-      out.append("# how it runs here: " + ([p.runs[0].caller] + p.runs.map(\.callee)).joined(separator: " → "))
+      out.append("# how it runs here: " + p.runsFunctions.joined(separator: " → "))
       for (i, h) in p.runs.enumerated() { out.append("   " + line(i + 1, h)) }
     }
     for (i, h) in p.hops.enumerated() {

@@ -13,13 +13,11 @@ public struct RunsChange: Hashable, Codable, Sendable {
 
   /// The change between two versions of a leg, or nil when its chain is the same (or it has none).
   public static func between(_ o: PacketPath, _ n: PacketPath) -> RunsChange? {
-    let (a, b) = (chain(o), chain(n))
+    let (a, b) = (o.runsFunctions, n.runsFunctions)
     guard a != b, let s = o.runs.first, let t = n.runs.first else { return nil }
     return RunsChange(
       old: a, new: b, oldStart: "\(s.callsite.file):\(s.callsite.line)", newStart: "\(t.callsite.file):\(t.callsite.line)")
   }
-
-  static func chain(_ p: PacketPath) -> [String] { p.runs.isEmpty ? [] : [p.runs[0].caller] + p.runs.map(\.callee) }
 
   /// One line: where the softirq runs from in each version.
   public var headline: String {

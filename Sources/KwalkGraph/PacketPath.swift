@@ -50,6 +50,9 @@ public struct PacketPath: Hashable, Codable, Sendable {
 
   /// The functions visited in order.
   public var functions: [String] { hops.isEmpty ? [] : [hops[0].caller] + hops.map(\.callee) }
+
+  /// The functions of the `runs:` chain in order, from where the softirq runs to the leg's entry.
+  public var runsFunctions: [String] { runs.isEmpty ? [] : [runs[0].caller] + runs.map(\.callee) }
 }
 
 /// Why a path could not be built.

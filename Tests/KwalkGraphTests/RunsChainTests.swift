@@ -26,7 +26,7 @@ import Testing
     return try PathFinder(graph: graph, spec: spec).path(direction: "receive")
   }
 
-  func chain(_ p: PacketPath) -> [String] { p.runs.isEmpty ? [] : [p.runs[0].caller] + p.runs.map(\.callee) }
+  func chain(_ p: PacketPath) -> [String] { p.runsFunctions }
 
   @Test func theSoftirqRunsWhereTheTransmitEnablesBottomHalvesAtItsSharedExit() throws {
     let p = try receive()

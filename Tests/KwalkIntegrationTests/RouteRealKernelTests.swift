@@ -54,7 +54,7 @@ import Testing
   /// memory-pressure branches (`inactive: memory-pressure`).
   func checkReceive(_ k: RealKernel) throws {
     let receive = try #require(k.paths["receive"])
-    let chain = [try #require(receive.runs.first).caller] + receive.runs.map(\.callee)
+    let chain = receive.runsFunctions
     #expect(chain.first == "__dev_queue_xmit" && chain.last == "net_rx_action", "\(chain)")
     #expect(inOrder(["rcu_read_unlock_bh", "__local_bh_enable_ip", "do_softirq", "__do_softirq"], chain), "\(chain)")
     #expect(inOrder(["tcp_data_queue", "tcp_data_ready", "sock_def_readable"], receive.functions))
