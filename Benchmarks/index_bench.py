@@ -3,12 +3,12 @@
 a reference.
 
   (a) clang -fsyntax-only with each unit's kbuild flags, serially, over the units the walkthroughs index;
-  (b) kwalk's cold index of those units (database removed; kbuild's objects and compile commands kept);
+  (b) kwalk's cold index of those units (database removed; compile commands kept);
   (c) kwalk's warm re-index (nothing changed);
   (d) the warm two-kernel site: a second `kwalk site` (nothing changed, so nothing is rendered), and the same site
       rendered again in full with the source tokens and layouts cached (its stamp removed);
   (e) the first run of a kernel from its installed tarball, in a cache of its own, by phase (unpack, prepare, kbuild,
-      parse) as kwalk reports them;
+      parse; kbuild is its dry run and the objects it builds) as kwalk reports them;
   (f) the cost per translation unit of a cold index at the walkthroughs' ~20 units and at a wide set (every .c file
       of net/ipv4, net/core and net/ipv6 the config builds), with peak RSS.
 
@@ -24,6 +24,12 @@ series = args[1] if len(args) > 1 else "6.1"
 quick = "--quick" in sys.argv
 json_path = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else ".build/bench.json"
 other = "6.12" if series != "6.12" else "6.1"
+
+
+# kwalk's progress steps by their first word: kbuild's dry run ("asking kbuild for ...") and the objects it builds
+# ("compiling ...") are one phase.
+PHASES = {"unpacking": "unpack", "configuring": "prepare", "asking": "kbuild", "compiling": "kbuild",
+          "parsing": "parse"}
 
 
 def timed(argv, **kw):
@@ -111,12 +117,13 @@ if not quick:
         for line in p.stderr.splitlines():
             m = re.match(r"kwalk: (\w+).*\((\d+\.\d+) s\)$", line)
             if m:
-                phases[m.group(1)] = phases.get(m.group(1), 0) + float(m.group(2))
+                phase = PHASES.get(m.group(1), m.group(1))
+                phases[phase] = phases.get(phase, 0) + float(m.group(2))
         results.update(first_run_s=e_total, first_run_phases_s=phases, first_run_rss_mib=e_rss)
 
-        # (f): the same cache, its objects now built; wide = the walkthroughs' units plus three directories.
+        # (f): the same cache, its commands now said; wide = the walkthroughs' units plus three directories.
         wide = ["--also", "net/ipv4", "--also", "net/core", "--also", "net/ipv6"]
-        kw("index", "--kernel", series, "--cache", fresh, *wide)  # kbuild builds the objects once, untimed
+        kw("index", "--kernel", series, "--cache", fresh, *wide)  # kbuild says the commands once, untimed
         fresh_db = next(os.path.join(r, "kwalk.sqlite") for r, _, fs in os.walk(fresh) if "kwalk.sqlite" in fs)
         n_wide = sqlite3.connect(fresh_db).execute("SELECT count(*) FROM translation_unit").fetchone()[0]
         for suffix in ("", "-wal", "-shm"):

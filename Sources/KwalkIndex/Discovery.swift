@@ -50,8 +50,16 @@ extension Indexer {
     var snapshot: IndexSnapshot
     var round = 0
     var asked: Set<DiscoveryRequest> = []
+    // Files whose parse failed with a command from kbuild's dry run are built together when discovery would stop
+    // (one make instead of one per round), and discovery goes on from those kbuild builds. The starting files are
+    // built at once (round 0): a starting file kbuild cannot build is an error.
+    func builtMore() throws -> Bool {
+      let r = try confirmPendingBuilds()
+      report.parsed += r.parsed.count
+      return !r.parsed.isEmpty
+    }
     while true {
-      let r = try index(indexed)
+      let r = try index(indexed, deferringBuilds: round > 0)
       report.parsed += r.parsed.count
       if round == 0 {
         let notBuilt = kbuild.database().notBuilt
@@ -64,7 +72,10 @@ extension Indexer {
       guard round <= maxRounds else { break }
       let open = requests(snapshot).filter { !asked.contains($0) }
       report.unresolved = open
-      guard !open.isEmpty, indexed.count < maxFiles else { break }
+      guard !open.isEmpty, indexed.count < maxFiles else {
+        if try builtMore() { continue }
+        break
+      }
       asked.formUnion(open)
       let notBuilt = kbuild.database().notBuilt
       var added: [SourcePath] = []
@@ -104,9 +115,13 @@ extension Indexer {
       for p in patterns {
         for file in locator.files(matching: p.pattern, under: p.under) { add(file, "matches \(p.reason)") }
       }
-      if added.isEmpty { break }
+      if added.isEmpty {
+        if try builtMore() { continue }
+        break
+      }
       indexed += added
     }
+    if try builtMore() { snapshot = try self.snapshot() }
     report.rounds = round
     try store.recordDiscovery(report.files)
     return (snapshot, report)

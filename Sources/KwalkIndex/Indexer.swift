@@ -12,6 +12,9 @@ public final class Indexer: Sendable {
   public let store: FactStore
   public let progress: ProgressReporter
   let kbuild: Kbuild
+  /// Files whose parse failed with a command only kbuild's dry run has said: built (`confirmPendingBuilds`) before
+  /// they count as not built, or are indexed with the command the build recorded.
+  let pendingBuilds = Mutex<Set<SourcePath>>([])
 
   /// What one `index` call did.
   public struct Report: Sendable {
@@ -37,16 +40,18 @@ public final class Indexer: Sendable {
   }
 
   /// Makes sure each of `files` is indexed and current. Files kbuild does not build are skipped (and returned in
-  /// `Kbuild.database().notBuilt`).
+  /// `Kbuild.database().notBuilt`). With `deferringBuilds`, a file whose parse failed with a command from kbuild's dry
+  /// run waits for `confirmPendingBuilds` (discovery builds them all with one make) instead of being built now.
   @discardableResult
-  public func index(_ files: [SourcePath]) throws -> Report {
+  public func index(_ files: [SourcePath], deferringBuilds: Bool = false) throws -> Report {
     let commands = try kbuild.compileCommands(for: files)
     let stored = try store.units()
+    let pending = pendingBuilds.withLock { $0 }
     var report = Report()
     var todo: [(SourcePath, CompileCommand, [String])] = []
     var hashes = FileHashCache()
     for file in files.sorted() {
-      guard let command = commands[file] else { continue }
+      guard let command = commands[file], !pending.contains(file) else { continue }
       let arguments = command.frontendArguments
       let digest = ContentHash(string: arguments.joined(separator: "\u{1}")).description
       if let unit = stored[file], unit.inputsDigest == digest, hashes.unchanged(unit.inputs) {
@@ -65,12 +70,15 @@ public final class Indexer: Sendable {
     let store = store
     let sharedHashes = Mutex(hashes)
     let jobs = todo
+    let kbuild = kbuild
     let outcomes = ParallelWork.map(count: jobs.count, workers: ProcessInfo.processInfo.activeProcessorCount) { i in
       let (file, command, arguments) = jobs[i]
       let t0 = Date()
       let index = try ClangIndex(llvm: llvm)
       let unit = try TranslationUnit(index: index, path: command.file, arguments: arguments)
       let facts = FactExtractor(paths: mapper).extract(unit, file: file)
+      // kbuild's dry run says a command for any .c file; only a build tells whether this config compiles it.
+      if facts.diagnostics.errors > 0 && !kbuild.hasBuilt(file) { return (file, stored: false) }
       let included = unit.includedFiles()
       let seconds = Date().timeIntervalSince(t0)
       let inputs = sharedHashes.withLock { hashes in
@@ -78,14 +86,36 @@ public final class Indexer: Sendable {
       }
       let digest = ContentHash(string: arguments.joined(separator: "\u{1}")).description
       try store.replace(unit: facts, inputsDigest: digest, inputs: inputs, seconds: seconds)
-      return file
+      return (file, stored: true)
     }
-    report.parsed = outcomes.compactMap { try? $0.get() }
+    let done = outcomes.compactMap { try? $0.get() }
+    report.parsed = done.filter(\.stored).map(\.0).sorted()
+    let failed = done.filter { !$0.stored }.map(\.0)
     report.parseSeconds = Date().timeIntervalSince(start)
-    report.parsed.sort()
-    progress.finish("\(report.parsed.count) parsed")
+    progress.finish("\(report.parsed.count) parsed" + (failed.isEmpty ? "" : ", \(failed.count) failed, to be built"))
     for case .failure(let error) in outcomes { throw error }
+    guard !failed.isEmpty else { return report }
+    pendingBuilds.withLock { $0.formUnion(failed) }
+    if !deferringBuilds {
+      let more = try confirmPendingBuilds()
+      report.parsed = (report.parsed + more.parsed).sorted()
+      report.parseSeconds += more.parseSeconds
+    }
     return report
+  }
+
+  /// Builds the objects of the files whose parse failed with a command from the dry run, with one make: those kbuild
+  /// cannot build go to `notBuilt` (as when kwalk built every object), the others are indexed with the command the
+  /// build recorded.
+  @discardableResult
+  public func confirmPendingBuilds() throws -> Report {
+    let pending = pendingBuilds.withLock { p in
+      defer { p.removeAll() }
+      return p.sorted()
+    }
+    guard !pending.isEmpty else { return Report() }
+    let built = try kbuild.confirmByBuilding(pending)
+    return built.isEmpty ? Report() : try index(built)
   }
 
   /// A digest of every stored unit's flags and of what it read, with the library that parsed them; nil when a file

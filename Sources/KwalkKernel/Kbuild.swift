@@ -1,8 +1,12 @@
 import Foundation
 import KwalkCore
 
-/// Asks kbuild for the compile commands of translation units: it builds each object and reads the command kbuild
-/// recorded in the object's `.cmd` file, the way the kernel's own gen_compile_commands.py does.
+/// Asks kbuild for the compile commands of translation units. A dry run (`make -n`) prints the command of every object
+/// it would build without compiling anything (`KbuildDryRun`); for a file it says nothing about, kwalk builds the
+/// object and reads the command kbuild recorded in its `.cmd` file, the way the kernel's own gen_compile_commands.py
+/// does. A dry run cannot tell whether a file compiles in this config (kernel/sched/wait.c is only built inside
+/// build_utility.c), so a file whose parse fails with a command from the dry run is built before it counts as not
+/// built (`confirmByBuilding`).
 public struct Kbuild: Sendable {
   public var tree: PreparedTree
   public var progress: ProgressReporter
@@ -20,13 +24,15 @@ public struct Kbuild: Sendable {
   /// building into the same directory at the same time.
   static func make(
     sourceRoot: String, buildRoot: String, targets: [String], toolchain: Toolchain, log: String,
-    keepGoing: Bool = false, progress: ProgressReporter
+    keepGoing: Bool = false, dryRun: Bool = false, progress: ProgressReporter
   ) throws -> Int32 {
     let lock = makeLock(buildRoot: buildRoot)
     waitForMake(lock: lock, progress: progress)
     let jobs = ProcessInfo.processInfo.activeProcessorCount
     var args = [lock, "/usr/bin/make", "-C", sourceRoot, "O=" + buildRoot, "LLVM=1", "-j\(jobs)"]
     if keepGoing { args.append("-k") }
+    // Recipe lines several kilobytes long, printed by sub-makes running side by side, must not interleave.
+    if dryRun { args += ["-n", "--output-sync=line"] }
     return try ProcessRunner.run("/usr/bin/flock", args + targets, log: log, environment: toolchain.environment())
   }
 
@@ -60,29 +66,74 @@ public struct Kbuild: Sendable {
     return db
   }
 
-  /// Commands for `files`, building the objects kbuild has not built yet. Files this config does not build are
-  /// left out of the result and remembered in the database's `notBuilt`.
+  /// Commands for `files`, from kbuild's dry run, or from the objects built for the files it says nothing about.
+  /// Files this config does not build are left out of the result and remembered in the database's `notBuilt`.
   public func compileCommands(for files: [SourcePath]) throws -> [SourcePath: CompileCommand] {
     let lock = try CacheLock(path: tree.cacheDirectory + "/kbuild.lock", progress: progress)
     defer { withExtendedLifetime(lock) {} }
     var db = database()
     let missing = Array(Set(files)).sorted().filter { db.commands[$0] == nil && !db.notBuilt.contains($0) && $0.value.hasSuffix(".c") }
     if !missing.isEmpty {
-      let log = tree.logDirectory + "/kbuild.log"
-      progress.begin("compiling \(missing.count) object\(missing.count == 1 ? "" : "s") with kbuild")
-      var failed = try build(missing, log: log, into: &db)
-      if !failed.isEmpty {
-        // A run killed while kbuild wrote an object can leave its files half-made, and kbuild may then fail on them
-        // although the config builds the file: those are removed and built once more before a file counts as not
-        // built, which is remembered for good.
-        for file in failed { removeOutputs(of: file) }
-        failed = try build(failed, log: log, into: &db)
-      }
+      progress.begin("asking kbuild for \(missing.count) compile command\(missing.count == 1 ? "" : "s") (make -n)")
+      let said = try dryRun(missing)
+      for (file, command) in said { db.commands[file] = naming(command) }
+      // An object kbuild has built already is up to date, so the dry run says nothing about it: its `.cmd` file does.
+      let unsaid = missing.filter { said[$0] == nil }
+      let failed = unsaid.isEmpty ? [] : try buildRetrying(unsaid, into: &db)
       db.notBuilt.formUnion(failed)
-      progress.finish("\(missing.count - failed.count) built, \(failed.count) not in this config")
+      progress.finish(
+        "\(said.count) said, \(unsaid.count - failed.count) built, \(failed.count) not in this config")
       try save(db)
     }
     return db.commands.filter { files.contains($0.key) }
+  }
+
+  /// Builds the objects of `files` whose commands only the dry run has said (a parse with them failed), and takes the
+  /// command kbuild recorded. Files kbuild cannot build lose their command and go to `notBuilt`, as when kwalk built
+  /// every object; returns the files it built.
+  public func confirmByBuilding(_ files: [SourcePath]) throws -> [SourcePath] {
+    let lock = try CacheLock(path: tree.cacheDirectory + "/kbuild.lock", progress: progress)
+    defer { withExtendedLifetime(lock) {} }
+    var db = database()
+    let todo = Array(Set(files)).sorted().filter { db.commands[$0] != nil && !hasBuilt($0) }
+    guard !todo.isEmpty else { return [] }
+    progress.begin("compiling \(todo.count) object\(todo.count == 1 ? "" : "s") with kbuild (a parse failed)")
+    let failed = try buildRetrying(todo, into: &db)
+    for file in failed { db.commands[file] = nil }
+    db.notBuilt.formUnion(failed)
+    progress.finish("\(todo.count - failed.count) built, \(failed.count) not in this config")
+    try save(db)
+    return todo.filter { !failed.contains($0) }
+  }
+
+  /// Whether kbuild has built the object of `file` (and so recorded its command).
+  public func hasBuilt(_ file: SourcePath) -> Bool {
+    FileManager.default.fileExists(atPath: outputPath(of: file, suffix: ".o.cmd", hidden: true))
+  }
+
+  /// What kbuild's dry run says for the objects of `files`, without building them; logged in `kbuild-dry-run.log`.
+  public func dryRun(_ files: [SourcePath]) throws -> [SourcePath: CompileCommand] {
+    let log = tree.logDirectory + "/kbuild-dry-run.log"
+    try? FileManager.default.removeItem(atPath: log)
+    _ = try Self.make(
+      sourceRoot: tree.sourceRoot, buildRoot: tree.buildRoot, targets: files.map { String($0.value.dropLast(2)) + ".o" },
+      toolchain: tree.toolchain, log: log, keepGoing: true, dryRun: true, progress: progress)
+    let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    return KbuildDryRun.commands(in: output, for: files, directory: tree.buildRoot)
+  }
+
+  /// Builds the objects of `files` and records their commands; returns the files kbuild did not build.
+  func buildRetrying(_ files: [SourcePath], into db: inout CompileDatabase) throws -> [SourcePath] {
+    let log = tree.logDirectory + "/kbuild.log"
+    let leftovers = Set(files.filter(hasOutputs))
+    let failed = try build(files, log: log, into: &db)
+    // A run killed while kbuild wrote an object can leave its files half-made, and kbuild may then fail on them
+    // although the config builds the file: those are removed and built once more before a file counts as not built,
+    // which is remembered for good. A file that had no outputs before has nothing half-made.
+    let retry = failed.filter(leftovers.contains)
+    guard !retry.isEmpty else { return failed }
+    for file in retry { removeOutputs(of: file) }
+    return failed.filter { !leftovers.contains($0) } + (try build(retry, log: log, into: &db))
   }
 
   /// Builds the objects of `files` and records the command of each one kbuild built; returns the files it did not.
@@ -112,9 +163,17 @@ public struct Kbuild: Sendable {
     return tree.buildRoot + "/" + (dir.isEmpty ? "" : dir + "/") + (hidden ? "." : "") + name + suffix
   }
 
+  /// Whether kbuild has left any output of `file`.
+  func hasOutputs(_ file: SourcePath) -> Bool {
+    Self.outputs.contains { FileManager.default.fileExists(atPath: outputPath(of: file, suffix: $0.suffix, hidden: $0.hidden)) }
+  }
+
+  /// The files kbuild makes for an object: `tcp.o`, `.tcp.o.cmd`, `.tcp.o.d`.
+  static let outputs: [(suffix: String, hidden: Bool)] = [(".o", false), (".o.cmd", true), (".o.d", true)]
+
   /// Removes what kbuild made for `file`, so that the next make starts the object from nothing.
   func removeOutputs(of file: SourcePath) {
-    for (suffix, hidden) in [(".o", false), (".o.cmd", true), (".o.d", true)] {
+    for (suffix, hidden) in Self.outputs {
       try? FileManager.default.removeItem(atPath: outputPath(of: file, suffix: suffix, hidden: hidden))
     }
   }

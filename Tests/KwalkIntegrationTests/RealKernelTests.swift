@@ -76,6 +76,55 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
     #expect(d.errors == 0, "\(d.firstErrors)")
   }
 
+  /// kbuild's dry run says, for every unit the walkthroughs index, the very command kbuild records in the unit's
+  /// `.cmd` file when it builds the object, argument for argument. The dry run runs in a copy of the build directory
+  /// without the units' objects (so it has each still to say); the `.cmd` files come from building them in the tree.
+  @Test(arguments: ["6.1", "6.12"]) func dryRunSaysWhatTheBuildRecords(series: String) throws {
+    let k = try (series == "6.1" ? RealKernel.v61 : RealKernel.v612).get()
+    let tree = k.workspace.tree
+    let units = k.snapshot.units.keys.sorted()
+    #expect(units.count > 15)
+    let kbuild = Kbuild(tree: tree, progress: .silent)
+    _ = try kbuild.confirmByBuilding(units)
+    let copied = try ScratchBuild(of: tree)
+    defer { copied.remove() }
+    for unit in units { try? FileManager.default.removeItem(atPath: copied.object(of: unit)) }
+    let said = try Kbuild(tree: copied.tree, progress: .silent).dryRun(units)
+    #expect(Set(said.keys) == Set(units), "the dry run said nothing for \(Set(units).subtracting(said.keys).sorted())")
+    for unit in units {
+      let base = String(unit.value.dropLast(2))
+      let cmd = (base as NSString).deletingLastPathComponent + "/." + (base as NSString).lastPathComponent + ".o.cmd"
+      let text = try String(contentsOfFile: tree.buildRoot + "/" + cmd, encoding: .utf8)
+      let recorded = try #require(CompileCommand(kbuildCommandFile: text, directory: tree.buildRoot))
+      #expect(said[unit]?.arguments == recorded.arguments, "\(unit)")
+    }
+  }
+
+  /// In a copy of 6.1's build directory with a cache of its own, where tcp_ipv4.c and kernel/sched/wait.c (which
+  /// kbuild builds only inside build_utility.c) have never been compiled: the dry run says a command for both. wait.c's
+  /// parse fails, so kbuild builds it, fails, and it counts as not built, unindexed; tcp_ipv4.c is indexed with the
+  /// dry run's command, uncompiled, and tcp.c too (said, or read from its `.cmd` file), both as the tree's own.
+  @Test func aFileTheDryRunSaysIsBuiltBeforeItCountsAsNotBuilt() throws {
+    let k = try RealKernel.v61.get()
+    let copied = try ScratchBuild(of: k.workspace.tree)
+    defer { copied.remove() }
+    for f: SourcePath in ["net/ipv4/tcp_ipv4.c", "kernel/sched/wait.c"] { copied.removeOutputs(of: f) }
+    let files: [SourcePath] = ["kernel/sched/wait.c", "net/ipv4/tcp.c", "net/ipv4/tcp_ipv4.c"]
+    let kbuild = Kbuild(tree: copied.tree, progress: .silent)
+    let said = try kbuild.dryRun(files)
+    #expect(said["kernel/sched/wait.c"] != nil && said["net/ipv4/tcp_ipv4.c"] != nil)
+
+    let report = try Indexer(tree: copied.tree, progress: .silent).index(files)
+    #expect(report.parsed == ["net/ipv4/tcp.c", "net/ipv4/tcp_ipv4.c"])
+    let db = kbuild.database()
+    #expect(db.notBuilt == ["kernel/sched/wait.c"] && db.commands["kernel/sched/wait.c"] == nil)
+    #expect(!kbuild.hasBuilt("net/ipv4/tcp_ipv4.c"))
+    let shared = Kbuild(tree: k.workspace.tree, progress: .silent).database()
+    for f: SourcePath in ["net/ipv4/tcp.c", "net/ipv4/tcp_ipv4.c"] {
+      #expect(db.commands[f] != nil && db.commands[f]?.arguments == shared.commands[f]?.arguments, "\(f)")
+    }
+  }
+
   @Test func indexFacts() throws {
     let s = try RealKernel.v61.get().snapshot
     let lo = s.bindingsByField[StructField(structName: "net_device_ops", field: "ndo_start_xmit")] ?? []
@@ -252,6 +301,45 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
     #expect(ok.status == 0 && ok.stdout.contains("also: 1 files, 1 built in this config, 0 parsed now\n"), "\(ok)")
     let (status, text) = try runKwalk(["index", "--kernel", "6.1", "--also", "net/nowhere"] + annotations)
     #expect(status == 1 && text.hasPrefix("kwalk: error: --also net/nowhere: no such file or directory in ") && text.split(separator: "\n").count == 1, "\(text)")
+  }
+}
+
+/// A copy of a prepared tree's build directory in a temporary cache directory of its own (same sources), where a
+/// test may remove objects and run kbuild without touching the shared cache.
+struct ScratchBuild {
+  let tree: PreparedTree
+
+  init(of original: PreparedTree) throws {
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("kwalk-scratch-\(UUID().uuidString)").path
+    try fm.createDirectory(atPath: dir + "/logs", withIntermediateDirectories: true)
+    let copy = Process()
+    copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+    copy.arguments = ["-a", original.buildRoot, dir + "/build"]
+    try copy.run()
+    copy.waitUntilExit()
+    try #require(copy.terminationStatus == 0)
+    var tree = original
+    tree.buildRoot = dir + "/build"
+    tree.cacheDirectory = dir
+    self.tree = tree
+  }
+
+  /// Where kbuild puts `file`'s object.
+  func object(of file: SourcePath) -> String { tree.buildRoot + "/" + file.value.dropLast(2) + ".o" }
+
+  /// Removes `file`'s object and the `.cmd` and `.d` files kbuild wrote with it, as if it had never been compiled.
+  func removeOutputs(of file: SourcePath) {
+    let base = String(file.value.dropLast(2))
+    let hidden = (base as NSString).deletingLastPathComponent + "/." + (base as NSString).lastPathComponent
+    for path in [base + ".o", hidden + ".o.cmd", hidden + ".o.d"] {
+      try? FileManager.default.removeItem(atPath: tree.buildRoot + "/" + path)
+    }
+  }
+
+  func remove() {
+    try? FileManager.default.removeItem(atPath: tree.cacheDirectory)
+    try? FileManager.default.removeItem(atPath: tree.cacheDirectory + ".make.lock")
   }
 }
 
