@@ -7,8 +7,7 @@ import Foundation
 /// The traffic of each walkthrough `kwalk trace` records, over loopback only: for 127.0.0.1 and ::1, a TCP
 /// connection that writes `count` segments of `payload` bytes and `count` UDP datagrams; an ICMP echo request to
 /// 127.0.0.1 (a raw socket, as root) and its reply. Each message is read by a `BlockedReader` that sleeps in
-/// `recv()` before it is sent, on the sender's CPU (`SameCPU`), so the receive ends in a real wake-up on the sending
-/// CPU. Every socket has a 2-second timeout; nothing
+/// `recv()` before it is sent, so the receive ends in a real wake-up. Every socket has a 2-second timeout; nothing
 /// leaves the machine.
 public struct LoopbackExchange: Sendable {
   /// The walkthroughs whose traffic this exchange makes, in the order they run.
@@ -46,8 +45,6 @@ public struct LoopbackExchange: Sendable {
     name: String, reader: BlockedReader, mark: (String) throws -> Void, stop: () throws -> Void, send: () throws -> Void
   ) throws {
     try reader.waitUntilBlocked()
-    let pinned = try SameCPU(with: reader.tid)
-    defer { pinned.restore() }
     try mark("kwalk: begin \(name) tids=\(BlockedReader.currentThreadID()),\(reader.tid)")
     for i in 0..<count {
       try stop()
