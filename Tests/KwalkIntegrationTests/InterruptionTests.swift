@@ -82,7 +82,7 @@ func scratchDirectory(_ name: String) throws -> String {
     // Each phase is killed partway through; the later ones are reached only if the earlier runs left nothing
     // that the next one trusted wrongly.
     let kills: [(phase: String, after: Double)] = [
-      ("kwalk: unpacking", 3), ("kwalk: configuring and preparing", 6), ("kwalk: compiling", 8),
+      ("kwalk: unpacking", 3), ("kwalk: configuring and preparing", 6), ("kwalk: asking kbuild", 1),
       ("kwalk: parsing", 2), ("kwalk: tokenizing", 1), ("kwalk: writing", 0.05),
     ]
     for (phase, after) in kills {
