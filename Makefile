@@ -1,6 +1,7 @@
 # kwalk's entry points. Each target installs what is missing (Debian 12, as root), then does its job.
 #   make site   build kwalk (release) and write the site for KERNELS (default: Debian 12's 6.1 and 6.12, with their
-#               diff page) into ./site; make site KERNELS="5.10 6.1 6.12 7.2" writes all four (kwalk fetches 5.10, 7.2)
+#               diff page) into ./site; make site KERNELS="5.10 6.1 6.12 7.2" writes all four (kwalk fetches 5.10, 7.2);
+#               the routes follow the stacks of STACKS (a kwalk trace recording of every walkthrough's traffic)
 #   make test   run the test suite (unit tests on fixtures, integration tests on real 5.10, 6.1, 6.12 and 7.2 trees)
 #   make bench  speed and memory as ratios against clang -fsyntax-only on the same files (BENCH_FLAGS=--quick: the short part)
 #   make fuzz   build the libFuzzer harnesses in Fuzz/ and run each parser's for FUZZ_SECONDS (not part of test)
@@ -10,6 +11,7 @@ APT_PACKAGES := libclang-dev clang lld llvm flex bison bc libelf-dev libssl-dev 
 	clang-19 lld-19 llvm-19 libclang-19-dev
 KERNEL ?= 6.1
 KERNELS ?= 6.1 6.12
+STACKS ?= Traces/loopback-6.18.trace
 SWIFT ?= swift
 FUZZ_SECONDS ?= 600
 
@@ -28,7 +30,7 @@ build: setup
 	$(SWIFT) build -c release --product kwalk
 
 site: build
-	.build/release/kwalk site $(foreach k,$(KERNELS),--kernel $(k)) --out site
+	.build/release/kwalk site $(foreach k,$(KERNELS),--kernel $(k)) $(if $(STACKS),--stacks $(STACKS)) --out site
 
 test: setup
 	$(SWIFT) build --product kwalk

@@ -13,14 +13,16 @@ struct KernelAnalysis {
 }
 
 extension Workspace {
-  /// Indexes, builds the graph, places the notes and finds the legs of `walkthroughs` (default: all).
-  func analysis(walkthroughs: [String]? = nil) throws -> KernelAnalysis {
+  /// Indexes, builds the graph, places the notes and finds the legs of `walkthroughs` (default: all), with each
+  /// walkthrough's stacks in `stacks` as evidence when given.
+  func analysis(walkthroughs: [String]? = nil, stacks: StackEvidence? = nil) throws -> KernelAnalysis {
     let snapshot = try index().0
     let graph = CallGraph(snapshot: snapshot)
     var paths: [String: Result<[PacketPath], any Error>] = [:]
     for name in walkthroughs ?? specs.map(\.name) {
-      let spec = try spec(name)
-      paths[name] = Result { try PathFinder(graph: graph, spec: spec).paths() }
+      var finder = PathFinder(graph: graph, spec: try spec(name))
+      finder.stacks = try stacks?.of(name)
+      paths[name] = Result { try finder.paths() }
     }
     return KernelAnalysis(
       snapshot: snapshot, graph: graph, annotations: try resolveAnnotations(in: snapshot), paths: paths)

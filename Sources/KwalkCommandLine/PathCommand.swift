@@ -42,6 +42,7 @@ enum PathText {
   /// A branch point under the hop that leaves it.
   static func branchPoint(_ b: BranchPoint) -> [String] {
     var out = ["       branch point at \(b.function) toward \(b.toward): took \(b.taken.callee) (\(b.taken.callsite.file):\(b.taken.callsite.line), cost \(cost(b.taken.cost)))"]
+    if let s = b.decidedByStacks { out.append("         decided by the stacks: the taken route \(s)") }
     for (r, c) in zip(b.notTaken, b.conditions) {
       var s = "         not taken: \(r.callee) (\(r.callsite.file):\(r.callsite.line), cost \(cost(r.cost)))"
       if let c { s += c.decides == "other" ? " runs when \(c.text) at \(c.file):\(c.line)" : "; the taken call needs \(c.text) at \(c.file):\(c.line)" }

@@ -5,8 +5,9 @@ import KwalkKernel
 /// The digest of everything a site is made from (see `SiteStamp`).
 enum SiteInputs {
   /// The digest for a site of `kernels`, or nil when one kernel's index is not current (a file it read changed):
-  /// then only a full run can tell what the site should be.
-  static func digest(kernels: [Workspace], trace: String?) throws -> String? {
+  /// then only a full run can tell what the site should be. `evidence` are the trace files given (`--trace`,
+  /// `--stacks`), in option order.
+  static func digest(kernels: [Workspace], evidence: [String?]) throws -> String? {
     var parts: [String] = []
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
     parts.append("kwalk " + KernelPreparer.identity(of: executable))
@@ -23,7 +24,10 @@ enum SiteInputs {
         parts.append("annotations \(file) \(hash)")
       }
     }
-    if let trace { parts.append("trace " + (try ContentHash(contentsOf: URL(fileURLWithPath: trace))).description) }
+    for (n, file) in evidence.enumerated() {
+      guard let file else { continue }
+      parts.append("evidence \(n) " + (try ContentHash(contentsOf: URL(fileURLWithPath: file))).description)
+    }
     return ContentHash(string: parts.joined(separator: "\u{2}")).description
   }
 }

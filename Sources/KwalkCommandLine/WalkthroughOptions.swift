@@ -22,12 +22,7 @@ struct WalkthroughOptions: ParsableArguments {
     let graph = try ws.graph()
     var finder = PathFinder(graph: graph, spec: spec)
     finder.findsAlternatives = findsAlternatives
-    finder.stacks = try stacks.map { file in
-      guard let evidence = try VerifyAction.read(file).routeEvidence(for: spec.name) else {
-        throw ValidationFailure("\(file): no stacks of walkthrough \(spec.name); record it with kwalk trace --out")
-      }
-      return evidence
-    }
+    finder.stacks = try stacks.map { try StackEvidence(file: $0).of(spec.name) }
     return (spec, graph, try direction.map { [try finder.path(direction: $0)] } ?? finder.paths())
   }
 }

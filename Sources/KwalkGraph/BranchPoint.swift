@@ -40,4 +40,7 @@ public struct BranchPoint: Hashable, Codable, Sendable {
   public var notTaken: [Route]
   /// Per route not taken, the condition that separates it from the taken one (nil when both calls run).
   public var conditions: [Condition?]
+  /// When recorded stacks made the choice, what they show, in words: the frames the taken route passes and a route
+  /// not taken misses.
+  public var decidedByStacks: String? = nil
 }

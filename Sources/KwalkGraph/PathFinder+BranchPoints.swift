@@ -2,8 +2,10 @@ import KwalkCore
 
 extension PathFinder {
   /// The branch points of one route to `target`: every function on it with another way out that still reaches
-  /// `target` no more than `branchSlack` worse (rulings aside), each with its best few routes not taken.
-  func branchPoints(along found: Found, to target: SymbolID) -> [BranchPoint] {
+  /// `target` no more than `branchSlack` worse (rulings aside), each with its best few routes not taken. A route
+  /// not taken that misses a function of `fromStacks` (frames the recorded stacks showed on the taken one) says so,
+  /// and the branch point says the stacks decided it.
+  func branchPoints(along found: Found, to target: SymbolID, fromStacks: Set<SymbolID> = []) -> [BranchPoint] {
     guard !found.edges.isEmpty else { return [] }
     let toGo = costToGo(target)
     let costs = found.edges.map { evidence($0).cost }
@@ -28,6 +30,9 @@ extension PathFinder {
       var conditions: [BranchPoint.Condition?] = []
       let rejoining = Set(onRoute[(i + 1)...])
       let behind = Set(onRoute[...i])
+      let shown = onRoute[(i + 1)...].filter(fromStacks.contains)
+      // The frames some route not taken misses: what the stacks decided here.
+      var decisive: Set<SymbolID> = []
       for (e, estimate) in others where routes.count < 3 {
         let next = State(function: e.callee, arguments: bindArguments(e, from: state))
         let firstCost = evidence(e).cost
@@ -42,10 +47,14 @@ extension PathFinder {
           names.append(graph.name(edge.callee))
           if rejoining.contains(edge.callee) { break }
         }
+        let passed = Set(edges.map(\.callee))
+        let missed = shown.filter { !passed.contains($0) }
+        decisive.formUnion(missed)
         routes.append(
           BranchPoint.Route(
             callee: graph.name(e.callee), callsite: place(e), functions: names, cost: cost,
-            evidence: notes(edges[...]), ruledOut: edges.lazy.compactMap { self.evidence($0).ruling }.first))
+            evidence: stacksNote(missed, passes: false) + notes(edges[...]),
+            ruledOut: edges.lazy.compactMap { self.evidence($0).ruling }.first))
         conditions.append(condition(taken: taken, other: e))
       }
       guard !routes.isEmpty else { continue }
@@ -55,7 +64,8 @@ extension PathFinder {
       out.append(
         BranchPoint(
           function: graph.name(state.function), toward: graph.name(target), hop: i, taken: takenRoute,
-          notTaken: routes, conditions: conditions))
+          notTaken: routes, conditions: conditions,
+          decidedByStacks: stacksNote(shown.filter(decisive.contains), passes: true).first))
     }
     return out
   }
@@ -108,6 +118,14 @@ extension PathFinder {
       out += ev.notes.map { "\(graph.name(e.caller)) → \(graph.name(e.callee)): \($0)" }
     }
     return out
+  }
+
+  /// The recorded stacks' word on a route: the frames they showed that it passes or misses. It goes first among a
+  /// route's evidence, which readers see only the first few lines of, because it is what decided.
+  func stacksNote(_ frames: [SymbolID], passes: Bool) -> [String] {
+    guard let stacks, !frames.isEmpty else { return [] }
+    let names = frames.map(graph.name).joined(separator: ", ")
+    return ["\(passes ? "passes" : "misses") \(names), which the stacks recorded in \(stacks.source) show"]
   }
 
   func place(_ e: CallEdge) -> Hop.Place { Hop.Place(file: e.site.location.path.value, line: e.site.location.line) }

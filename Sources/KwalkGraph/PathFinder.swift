@@ -93,7 +93,11 @@ public struct PathFinder: Sendable {
     let fromStacks = stopsFromStacks(stops)
     var stackStops: [String] = []
     let (legHops, points): ([Hop], [BranchPoint])
-    if !fromStacks.added.isEmpty, let r = try? route(through: fromStacks.stops, lastThrough: lastThrough) {
+    if !fromStacks.added.isEmpty,
+      let r = try? route(
+        through: fromStacks.stops, lastThrough: lastThrough,
+        fromStacks: Set(fromStacks.stops.filter { !stops.contains($0) }))
+    {
       (legHops, points) = r
       stackStops = fromStacks.added
     } else {
@@ -132,18 +136,24 @@ public struct PathFinder: Sendable {
   }
 
   /// The route through `stops` in order, and its branch points (hop indices relative to the route). With
-  /// `lastThrough`, the stretch to the last stop first reaches one of those functions.
-  func route(through stops: [SymbolID], lastThrough: Set<SymbolID>? = nil) throws -> ([Hop], [BranchPoint]) {
+  /// `lastThrough`, the stretch to the last stop first reaches one of those functions. Stops in `fromStacks` are
+  /// frames the recorded stacks showed, not the spec's: branch points look past them to the spec's next stop, so
+  /// that a route the stacks ruled out is shown as not taken rather than never seen.
+  func route(
+    through stops: [SymbolID], lastThrough: Set<SymbolID>? = nil, fromStacks: Set<SymbolID> = []
+  ) throws -> ([Hop], [BranchPoint]) {
     var hops: [Hop] = []
     var points: [BranchPoint] = []
     var state = State(function: stops[0], arguments: [:])
+    // The stretches since the last spec stop, searched stop by stop and weighed for branch points as one.
+    var sinceSpecStop: Found?
     for (n, target) in stops.enumerated().dropFirst() {
       var found = search(from: state, to: target)
       if n == stops.count - 1, let through = lastThrough, !through.contains(state.function),
         let middle = search(from: state, toAnyOf: through),
         let rest = search(from: middle.end, to: target), middle.cost + rest.cost < RouteEvidence.ruledOut
       {
-        found = Found(edges: middle.edges + rest.edges, states: middle.states + rest.states.dropFirst(), cost: middle.cost + rest.cost)
+        found = middle.followed(by: rest)
       }
       guard let found else {
         throw PathError.cannotJoin(
@@ -155,15 +165,21 @@ public struct PathFinder: Sendable {
           from: graph.name(state.function), to: graph.name(target), walkthrough: spec.name, term: r.term,
           reason: r.reason, file: r.file, line: r.line)
       }
+      hops += found.edges.map { Hop(edge: $0, graph: graph, context: context(for: $0)) }
+      state = found.end
+      let stretch = sinceSpecStop.map { $0.followed(by: found) } ?? found
+      if fromStacks.contains(target) {
+        sinceSpecStop = stretch
+        continue
+      }
+      sinceSpecStop = nil
       if findsAlternatives {
-        points += branchPoints(along: found, to: target).map { p in
+        points += branchPoints(along: stretch, to: target, fromStacks: fromStacks).map { p in
           var p = p
-          p.hop += hops.count
+          p.hop += hops.count - stretch.edges.count
           return p
         }
       }
-      hops += found.edges.map { Hop(edge: $0, graph: graph, context: context(for: $0)) }
-      state = found.end
     }
     return (hops, points)
   }
@@ -223,6 +239,11 @@ public struct PathFinder: Sendable {
     var states: [State]
     var cost: Int
     var end: State { states[states.count - 1] }
+
+    /// This route, then `next`, which starts where this one ends.
+    func followed(by next: Found) -> Found {
+      Found(edges: edges + next.edges, states: states + next.states.dropFirst(), cost: cost + next.cost)
+    }
   }
 
   /// The cheapest route by evidence (Dijkstra); among equally cheap ones, the one whose calls come first in the

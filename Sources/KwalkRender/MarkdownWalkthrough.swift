@@ -78,7 +78,8 @@ public enum MarkdownWalkthrough {
   /// A branch point as a paragraph and a list of the routes not taken.
   static func branchPoint(_ b: BranchPoint, place: (String, Int) -> String) -> String {
     var out = "**Branch point.** From `\(b.function)` more than one route reaches `\(b.toward)`; this one calls "
-      + "`\(b.taken.callee)` at \(place(b.taken.callsite.file, b.taken.callsite.line)). Not taken:\n\n"
+      + "`\(b.taken.callee)` at \(place(b.taken.callsite.file, b.taken.callsite.line))"
+      + (b.decidedByStacks.map { "; decided by the stacks: it \($0)" } ?? "") + ". Not taken:\n\n"
     for (r, c) in zip(b.notTaken, b.conditions) {
       out += "- `\(r.callee)` at \(place(r.callsite.file, r.callsite.line))"
       if r.ruledOut != nil { out += ", ruled out" }

@@ -38,7 +38,8 @@ extension WalkthroughPage {
             .textTag("strong", "Branch point. "), .text("From "), .code(b.function), .text(" more than one route reaches "),
             .code(b.toward), .text("; this one calls "), .code(b.taken.callee), .text(" at "),
             place(b.taken.callsite.file, b.taken.callsite.line),
-            .text(" (\(Self.hops(b.taken.cost)) hops by the evidence). Not taken:"),
+            .text(" (\(Self.hops(b.taken.cost)) hops by the evidence)"),
+            .text(b.decidedByStacks.map { "; decided by the stacks: it \($0)" } ?? ""), .text(". Not taken:"),
           ]),
         .tag("ul", [:], items),
       ])

@@ -35,6 +35,15 @@ struct WalkthroughPage {
       directions(),
       legend(),
     ]
+    if !leg.path.stackStops.isEmpty {
+      // The route is not the index's alone: say which functions a running kernel's stacks made it pass.
+      body.append(
+        .tag(
+          "p", class: "meta",
+          [.text("Routed through ")]
+            + leg.path.stackStops.enumerated().flatMap { n, f in (n == 0 ? [] : [.text(", ")]) + [.code(f)] }
+            + [.text(" because the stacks recorded on a running kernel show them; see the branch points.")]))
+    }
     if !walkthrough.overview.isEmpty {
       body.append(.tag("section", class: "overview", walkthrough.overview.map { note($0) }))
     }

@@ -57,6 +57,15 @@ import Testing
     let p = try finder.path(direction: "fastpath")
     #expect(p.functions == ["rcv_established", "data_queue", "data_ready"])
     #expect(p.stackStops == ["data_queue"])
+    // The choice the stacks made is a branch point like any other: the shorter route is shown, not taken.
+    let b = try #require(p.branchPoints.first { $0.function == "rcv_established" })
+    #expect(b.toward == "data_ready" && b.taken.callee == "data_queue")
+    let other = try #require(b.notTaken.first)
+    #expect(other.functions == ["rcv_established", "data_ready"] && other.cost < b.taken.cost)
+    #expect(other.evidence.contains("misses data_queue, which the stacks recorded in t.trace show"))
+    #expect(b.decidedByStacks == "passes data_queue, which the stacks recorded in t.trace show")
+    let c = try #require(b.conditions.first.flatMap { $0 })
+    #expect(c.text == "if (len > 1)" && c.file == "net/core/fastpath.c" && c.line == 15 && c.decides == "other")
   }
 
   @Test func stacksNoRouteCanPassAreSetAside() throws {

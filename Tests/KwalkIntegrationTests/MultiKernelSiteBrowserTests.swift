@@ -6,7 +6,8 @@ import Testing
 /// `kwalk site` for Debian 12's two kernels (6.1 and 6.12), opened in headless Chromium: the history table on the home
 /// page, a step's version switcher to the same step in the other kernel, and the 6.1 → 6.12 diff page's way back to
 /// the steps. Every link followed is checked to name a file of the site (and an element of it, where it has a
-/// fragment).
+/// fragment). The routes follow the stacks recorded on 6.18 (`--stacks`, as `make site` passes them), so a choice
+/// they made is on its page as a branch point.
 @Suite(.serialized) struct MultiKernelSiteBrowserTests {
   /// A loaded page: its site path and DOM after the scripts ran.
   struct Page {
@@ -23,7 +24,7 @@ import Testing
     root = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-sites-\(UUID().uuidString)").path
     let run = try runKwalkCapturing([
       "site", "--kernel", "6.1", "--kernel", "6.12", "--out", root, "--annotations",
-      Fixtures.repository + "/Annotations",
+      Fixtures.repository + "/Annotations", "--stacks", Fixtures.repository + "/Traces/loopback-6.18.trace",
     ])
     #expect(run.status == 0, "\(run.stderr.split(separator: "\n").suffix(3))")
     var all: Set<String> = []
@@ -175,5 +176,19 @@ import Testing
       #expect(DOMScan.values(of: "id", in: page.dom).contains(fragment), "\(diffPath): \(href) names no step")
     }
     #expect(kernelsLinked == ["6.1", "6.12"])
+
+    // udp-ipv6's send leg on 6.12: udpv6_sendmsg has routes to loopback_xmit that skip udp_v6_send_skb, which the
+    // recorded stacks show; the page says the stacks decided, and which routes miss the frames.
+    let udpPath = "6.12/walk/udp-ipv6/send.html"
+    let udp = try load(udpPath)
+    everyLinkResolves(udp)
+    #expect(udp.dom.contains("because the stacks recorded on a running kernel show them"))
+    let decided = udp.dom.components(separatedBy: "<div class=\"branch-point\">").dropFirst()
+      .filter { $0.contains("decided by the stacks: it passes") }
+    #expect(!decided.isEmpty, "no branch point of \(udpPath) says the stacks decided it")
+    for point in decided {
+      #expect(point.contains("which the stacks recorded in loopback-6.18.trace show"))
+      #expect(point.contains("<li>misses "), "a branch point the stacks decided lists no route that misses a frame")
+    }
   }
 }

@@ -293,6 +293,23 @@ func inOrder(_ names: [String], _ functions: [String]) -> Bool {
     #expect(s2 == 1 && e2.contains("unknown walkthrough 'nope'"))
   }
 
+  /// Stacks that leave out a walkthrough are an error, not a route found without the evidence asked for; the site
+  /// writes nothing.
+  @Test func stacksWithoutTheWalkthroughAreAnError() throws {
+    _ = try RealKernel.v61.get()
+    let annotations = ["--annotations", Fixtures.repository + "/Annotations"]
+    // Recorded before traces named their walkthroughs: no walkthrough's stacks can be told apart.
+    let trace = Fixtures.tree("traces") + "/tcp-ipv4-stacks.trace"
+    let (s1, e1) = try runKwalk(["path", "--kernel", "6.1", "--walkthrough", "udp-ipv4", "--stacks", trace] + annotations)
+    let errors1 = e1.split(separator: "\n").filter { $0.hasPrefix("kwalk: error:") }
+    #expect(s1 == 1 && errors1 == ["kwalk: error: \(trace): no stacks of walkthrough udp-ipv4; record it with kwalk trace --out"], "\(e1)")
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-site-\(UUID().uuidString)").path
+    let (s2, e2) = try runKwalk(["site", "--kernel", "6.1", "--stacks", trace, "--out", out] + annotations)
+    let errors2 = e2.split(separator: "\n").filter { $0.hasPrefix("kwalk: error:") }
+    #expect(s2 == 1 && errors2.count == 1 && errors2[0].hasPrefix("kwalk: error: \(trace): no stacks of walkthrough "), "\(e2)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
   @Test func indexAlsoTakesFilesAndDirectories() throws {
     _ = try RealKernel.v61.get()
     let annotations = ["--annotations", Fixtures.repository + "/Annotations"]

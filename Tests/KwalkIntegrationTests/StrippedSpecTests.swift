@@ -8,7 +8,7 @@ import Testing
 /// The engine needs no hand-holding (issue #14, point 5): each shipped walkthrough, with every leg stripped down to
 /// its entry and exit plus at most two of its waypoints (besides the `choices` below), gives the same routes as the
 /// shipped spec, on real 6.1 and 6.12, when the route finder also has the stacks recorded for that walkthrough on a
-/// running kernel (`Tests/Fixtures/traces/loopback-6.18-stacks.trace`, recorded by `kwalk trace` on 6.18). The
+/// running kernel (`Traces/loopback-6.18.trace`, recorded by `kwalk trace` on 6.18). The
 /// waypoints kept are the ones the stripped route needs to find its way back (see `strip`), so the test says which
 /// waypoints a leg still needs.
 @Suite(.serialized) struct StrippedSpecTests {
@@ -66,7 +66,7 @@ import Testing
 
   /// The stacks `kwalk trace` recorded for each walkthrough.
   static let recorded: RecordedTrace = {
-    let file = Fixtures.root + "/traces/loopback-6.18-stacks.trace"
+    let file = Fixtures.repository + "/Traces/loopback-6.18.trace"
     return try! TraceParser.parse(try! String(contentsOfFile: file, encoding: .utf8), source: file)
   }()
 
