@@ -4,6 +4,8 @@
 #               the routes follow the stacks of STACKS (a kwalk trace recording of every walkthrough's traffic)
 #   make test   run the test suite (unit tests on fixtures, integration tests on real 5.10, 6.1, 6.12 and 7.2 trees)
 #   make bench  speed and memory as ratios against clang -fsyntax-only on the same files (BENCH_FLAGS=--quick: the short part)
+#   make bench-kernels  first-run (from a new cache: fetch, unpack, prepare, kbuild, parse, tokenize, write) and warm
+#               times of `kwalk site` per kernel in BENCH_KERNELS (default 5.10 6.1 6.12 7.2), with peak RSS
 #   make fuzz   build the libFuzzer harnesses in Fuzz/ and run each parser's for FUZZ_SECONDS (not part of test)
 
 APT_PACKAGES := libclang-dev clang lld llvm flex bison bc libelf-dev libssl-dev xz-utils make python3 \
@@ -12,10 +14,11 @@ APT_PACKAGES := libclang-dev clang lld llvm flex bison bc libelf-dev libssl-dev 
 KERNEL ?= 6.1
 KERNELS ?= 6.1 6.12
 STACKS ?= Traces/loopback-6.18.trace
+BENCH_KERNELS ?= 5.10 6.1 6.12 7.2
 SWIFT ?= swift
 FUZZ_SECONDS ?= 600
 
-.PHONY: setup build site test bench fuzz clean
+.PHONY: setup build site test bench bench-kernels fuzz clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -38,6 +41,9 @@ test: setup
 
 bench: build
 	python3 Benchmarks/index_bench.py .build/release/kwalk $(KERNEL) $(BENCH_FLAGS)
+
+bench-kernels: build
+	python3 Benchmarks/kernels_bench.py .build/release/kwalk $(BENCH_KERNELS)
 
 fuzz: setup
 	$(SWIFT) build -c release --package-path Fuzz --scratch-path Fuzz/.build \
