@@ -24,7 +24,12 @@ public struct DefinitionLocator: Sendable {
     let alternation = valid.sorted().joined(separator: "|")
     let pattern = "^([A-Za-z_].*[^A-Za-z0-9_])?(\(alternation))\\("
     var out: [String: Set<SourcePath>] = [:]
-    for line in grep(["-rnE", "--include=*.c", "-e", pattern] + searchedRoots()) {
+    // One grep per top-level directory, on every core: drivers/ is half the tree, and discovery waits for this.
+    let roots = searchedRoots()
+    let found = ParallelWork.map(count: roots.count, workers: ProcessInfo.processInfo.activeProcessorCount) { i in
+      grep(["-rnE", "--include=*.c", "-e", pattern, roots[i]])
+    }
+    for line in found.flatMap({ (try? $0.get()) ?? [] }) {
       // ./net/ipv4/ip_output.c:427:int ip_output(struct net *net, ...
       let parts = line.split(separator: ":", maxSplits: 2)
       guard parts.count == 3 else { continue }
