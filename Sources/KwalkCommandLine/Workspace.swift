@@ -11,6 +11,9 @@ public struct Workspace {
   public let indexer: Indexer
   /// The shipped walkthroughs, plus any a command adds before indexing (`kwalk route` adds its own leg).
   public var specs: [WalkthroughSpec]
+  /// The walkthroughs as loaded from `annotationsDirectory`: while `specs` is still this, discovery's requests depend
+  /// only on files (see `discoveryKey`).
+  let shippedSpecs: [WalkthroughSpec]
   public let annotationsDirectory: String
   /// The hand-written notes under `annotationsDirectory`.
   public let annotations: [Annotation]
@@ -21,6 +24,7 @@ public struct Workspace {
     indexer = try Indexer(tree: tree, progress: progress)
     annotationsDirectory = try Self.locateAnnotations(annotations)
     specs = try WalkthroughSpec.loadAll(from: annotationsDirectory + "/walkthroughs")
+    shippedSpecs = specs
     self.annotations = try AnnotationParser.loadAll(from: annotationsDirectory)
     try AnnotationLegs.check(self.annotations, specs: specs)
   }
@@ -56,7 +60,7 @@ public struct Workspace {
   public func index() throws -> (IndexSnapshot, Indexer.DiscoveryReport) {
     let discovery = PathDiscovery(specs: specs)
     let anchored = annotations.filter { $0.function != nil && $0.applies(to: tree.version) }
-    return try indexer.discover(startingFiles: startingFiles) { snapshot in
+    return try indexer.discover(startingFiles: startingFiles, requestsKey: discoveryKey) { snapshot in
       var requests = discovery.requests(snapshot)
       var asked: Set<String> = []
       for a in anchored where snapshot.functionsByName[a.function!] == nil && asked.insert(a.function!).inserted {
@@ -64,6 +68,17 @@ public struct Workspace {
       }
       return requests
     }
+  }
+
+  /// What the requests of `index()` depend on besides the index: the kwalk binary (the discovery rules), every file of
+  /// the annotations directory (walkthroughs and notes' anchors) and the kernel's version (which notes apply). Nil
+  /// when a command added a walkthrough of its own (`kwalk route`): such a discovery is not stamped.
+  var discoveryKey: String? {
+    guard specs == shippedSpecs, let files = SiteStamp.files(in: annotationsDirectory) else { return nil }
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    var parts = ["kwalk " + KernelPreparer.identity(of: executable), "version " + tree.version.description]
+    for (file, hash) in files.sorted(by: { $0.key < $1.key }) { parts.append("annotations \(file) \(hash)") }
+    return ContentHash(string: parts.joined(separator: "\u{2}")).description
   }
 
   /// The anchors record kept next to the annotations.

@@ -3,7 +3,7 @@ import KwalkCore
 import KwalkKernel
 
 /// What a later stage still misses in the index.
-public enum DiscoveryRequest: Hashable, Sendable {
+public enum DiscoveryRequest: Hashable, Sendable, Codable {
   /// A function that is called or named but not defined in any indexed file.
   case definition(String, reason: String, near: [String]? = nil)
   /// A function whose address is taken somewhere nearby (its binding site is wanted).
@@ -28,12 +28,27 @@ extension Indexer {
 
   /// Indexes `startingFiles`, then asks `requests` what is missing and adds the files that define or mention it,
   /// until nothing new is asked or `maxRounds` is reached.
+  ///
+  /// `requestsKey` names everything `requests` depends on besides the snapshot (nil: unknown). With it, a discovery
+  /// whose key, index and not-built files are those the last one ended with returns that one's report without any
+  /// round (`DiscoveryStamp`).
   public func discover(
-    startingFiles: [SourcePath], maxRounds: Int = 10, maxFiles: Int = 120,
+    startingFiles: [SourcePath], maxRounds: Int = 10, maxFiles: Int = 120, requestsKey: String? = nil,
     requests: (IndexSnapshot) -> [DiscoveryRequest]
   ) throws -> (IndexSnapshot, DiscoveryReport) {
     for f in startingFiles where !FileManager.default.fileExists(atPath: tree.sourceRoot + "/" + f.value) {
       throw IndexError.noSuchFile(f.value)
+    }
+    // The text searches read the tree's other `.c` files, which only a tree kwalk unpacked into its cache keeps as
+    // they were: a user's `--tree` is searched every time.
+    let stampKey = requestsKey.flatMap { key in tree.sourceRoot.hasPrefix(tree.cacheDirectory + "/") ? key : nil }.map {
+      ContentHash(string: ([$0, String(maxRounds), String(maxFiles)] + startingFiles.map(\.value)).joined(separator: "\u{1}"))
+        .description
+    }
+    if let stampKey, let stamp = DiscoveryStamp.load(from: tree.cacheDirectory), stamp.key == stampKey,
+      try discoveryState() == stamp.state
+    {
+      return (try snapshot(), stamp.report)
     }
     var report = DiscoveryReport()
     var indexed: [SourcePath] = []
@@ -124,6 +139,14 @@ extension Indexer {
     if try builtMore() { snapshot = try self.snapshot() }
     report.rounds = round
     try store.recordDiscovery(report.files)
+    // Written last, so that an interrupted discovery leaves the previous stamp, which no longer matches the index.
+    if let stampKey, let state = try discoveryState() {
+      let stamp = DiscoveryStamp(
+        key: stampKey, state: state,
+        files: report.files.map { .init(file: $0.file, reason: $0.reason, round: $0.round) }, rounds: report.rounds,
+        unresolved: report.unresolved)
+      try stamp.write(to: tree.cacheDirectory)
+    }
     return (snapshot, report)
   }
 }

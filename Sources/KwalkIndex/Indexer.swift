@@ -69,7 +69,10 @@ public final class Indexer: Sendable {
     let llvm = tree.toolchain.llvm
     let store = store
     let sharedHashes = Mutex(hashes)
-    let jobs = todo
+    // Longest first, by the size of the `.c` file: a large unit started last would leave the other core idle at the
+    // end of the batch, and discovery's rounds are batches of a dozen or two.
+    let size = Dictionary(uniqueKeysWithValues: todo.map { ($0.0, FileHashCache.stat($0.1.file).0) })
+    let jobs = todo.sorted { (size[$0.0]!, $1.0) > (size[$1.0]!, $0.0) }
     let kbuild = kbuild
     let outcomes = ParallelWork.map(count: jobs.count, workers: ProcessInfo.processInfo.activeProcessorCount) { i in
       let (file, command, arguments) = jobs[i]

@@ -58,12 +58,17 @@ public struct Kbuild: Sendable {
   public func database() -> CompileDatabase {
     var db = CompileDatabase.load(from: URL(fileURLWithPath: tree.compileDatabasePath), paths: tree.paths)
     db.commands = db.commands.mapValues(naming)
-    if let data = FileManager.default.contents(atPath: tree.cacheDirectory + "/not-built.json"),
-      let list = try? JSONDecoder().decode([SourcePath].self, from: data)
-    {
-      db.notBuilt = Set(list)
-    }
+    db.notBuilt = notBuilt()
     return db
+  }
+
+  /// The files kbuild does not build in this config, as far as kwalk has asked (the database's `notBuilt`, without
+  /// reading its commands).
+  public func notBuilt() -> Set<SourcePath> {
+    guard let data = FileManager.default.contents(atPath: tree.cacheDirectory + "/not-built.json"),
+      let list = try? JSONDecoder().decode([SourcePath].self, from: data)
+    else { return [] }
+    return Set(list)
   }
 
   /// Commands for `files`, from kbuild's dry run, or from the objects built for the files it says nothing about.
