@@ -51,6 +51,15 @@ def timed(argv, **kw):
     return seconds, rss_kib / 1024, p
 
 
+def write_json(results, json_path):
+    """Writes the results where runs can be compared (sorted keys, so two runs diff line by line)."""
+    os.makedirs(os.path.dirname(os.path.abspath(json_path)), exist_ok=True)
+    with open(json_path, "w") as f:
+        json.dump(results, f, indent=2, sort_keys=True)
+        f.write("\n")
+    print(f"wrote {json_path}")
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     kwalk = os.path.abspath(args[0])
@@ -154,11 +163,7 @@ def main():
               f"(ratio {results['per_unit_wide_over_small']:.2f}; flat is 1.0)")
     rss = {k: round(v) for k, v in results.items() if k.endswith("_rss_mib")}
     print(f"peak RSS (MiB): {rss} (target < 1024)")
-    os.makedirs(os.path.dirname(os.path.abspath(json_path)), exist_ok=True)
-    with open(json_path, "w") as f:
-        json.dump(results, f, indent=2, sort_keys=True)
-        f.write("\n")
-    print(f"wrote {json_path}")
+    write_json(results, json_path)
 
 
 if __name__ == "__main__":

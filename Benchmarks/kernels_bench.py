@@ -15,9 +15,9 @@ kernel. The temporary caches are removed afterwards, also when a run fails.
 Prints a table and writes the figures to a JSON file (default .build/bench-kernels.json).
 Usage: kernels_bench.py KWALK_BINARY [SERIES ...] [--json FILE] [--annotations DIR]
 """
-import json, os, re, shutil, sys, tempfile
+import os, re, shutil, sys, tempfile
 
-from index_bench import timed, phase_seconds
+from index_bench import timed, phase_seconds, write_json
 
 # The order of the table's phase columns: the order in which a first run meets them.
 PHASE_ORDER = ["fetch", "unpack", "prepare", "kbuild", "parse", "tokenize", "write"]
@@ -145,11 +145,7 @@ def main():
         if not k["warm_up_to_date"]:
             print(f"{k['series']}: the warm run did not find the site up to date: {k['warm_phases_s']}")
         print(f"{k['series']}: {k['compiler']}")
-    os.makedirs(os.path.dirname(os.path.abspath(json_path)), exist_ok=True)
-    with open(json_path, "w") as f:
-        json.dump(results, f, indent=2, sort_keys=True)
-        f.write("\n")
-    print(f"wrote {json_path}")
+    write_json(results, json_path)
 
 
 if __name__ == "__main__":

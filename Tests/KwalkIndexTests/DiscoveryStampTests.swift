@@ -14,20 +14,7 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-discovery-\(UUID().uuidString)").path
     let cache = dir + "/cache"
     let source = unpacked ? cache + "/src" : dir + "/tree"
-    try FileManager.default.createDirectory(atPath: cache + "/build", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: Fixtures.tree("linux-mini"), toPath: source)
-    let tree = PreparedTree(
-      version: KernelVersion(major: 0, minor: 0), sourceRoot: source, buildRoot: cache + "/build",
-      cacheDirectory: cache, configOrigin: "fixture", debianPackageVersion: nil, label: "mini", inputsDigest: "mini")
-    var db = CompileDatabase()
-    for file in ["net/core/dev.c", "kernel/softirq.c"] {
-      let path = tree.sourceRoot + "/" + file
-      db.commands[SourcePath(file)] = CompileCommand(
-        directory: tree.buildRoot, file: path,
-        arguments: ["clang"] + Fixtures.arguments(for: tree.sourceRoot) + ["-c", "-o", "x.o", path])
-    }
-    try db.compileCommandsJSON().write(to: URL(fileURLWithPath: tree.compileDatabasePath))
-    return tree
+    return try Fixtures.preparedMiniCopy(source: source, cache: cache)
   }
 
   /// Discovery from dev.c that asks for open_softirq's definition until the snapshot has it; counts the rounds that

@@ -10,20 +10,7 @@ import Testing
   /// A copy of linux-mini posing as a prepared tree, with a compile database in kbuild's form for two units.
   func preparedCopy() throws -> PreparedTree {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-tokens-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir + "/build", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: Fixtures.tree("linux-mini"), toPath: dir + "/src")
-    let tree = PreparedTree(
-      version: KernelVersion(major: 0, minor: 0), sourceRoot: dir + "/src", buildRoot: dir + "/build",
-      cacheDirectory: dir, configOrigin: "fixture", debianPackageVersion: nil, label: "mini", inputsDigest: "mini")
-    var db = CompileDatabase()
-    for file in ["net/core/dev.c", "kernel/softirq.c"] {
-      let path = tree.sourceRoot + "/" + file
-      db.commands[SourcePath(file)] = CompileCommand(
-        directory: tree.buildRoot, file: path,
-        arguments: ["clang"] + Fixtures.arguments(for: tree.sourceRoot) + ["-c", "-o", "x.o", path])
-    }
-    try db.compileCommandsJSON().write(to: URL(fileURLWithPath: tree.compileDatabasePath))
-    return tree
+    return try Fixtures.preparedMiniCopy(source: dir + "/src", cache: dir)
   }
 
   @Test func aSecondReadParsesNothingAndAChangedHeaderReparsesItsUnit() throws {
