@@ -44,10 +44,22 @@ struct TracefsState: Equatable {
     // A reader that the scheduler had not yet put to sleep when its data came is not woken; and a reader asleep on
     // the other, idle CPU is woken there, later, from an interrupt (the kernel queues the wake-up to that CPU,
     // `ttwu_queue_wakelist`), not from the softirq the walkthrough follows. On a loaded machine either happens now
-    // and then, so a recording where some walkthrough's reader was not woken in the softirq is taken once more.
+    // and then, so a recording where some walkthrough's reader was not woken in the softirq is taken again (three
+    // recordings at most).
+    var sims: [SimTrace] = []
+    var legs: [String: [PacketPath]] = [:]
+    for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4", "udp-ipv6"] {
+      let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(w)).paths()
+      legs[w] = paths
+      // The whole journey's events: tcp_probe on the route, the ACK's deferred to the sender's release_sock.
+      let scenario = try Scenario(walkthrough: w, payload: 5, events: Scenario.journeyEvents(in: k.graph.snapshot))
+      sims.append(try Simulator(graph: k.graph, paths: paths, scenario: scenario).run())
+    }
+    let root = k.workspace.tree.sourceRoot
     var text = ""
     var attempt: RecordedTrace?
-    for _ in 0..<2 {
+    var verified: TraceReport?
+    for _ in 0..<3 {
       text = try session.record(
         exchange: LoopbackExchange(payload: 5, count: 1), marker: "kwalk payload=5 count=1 release=\(release)")
       // Nothing is left behind.
@@ -60,28 +72,22 @@ struct TracefsState: Equatable {
         return records.contains { $0.name == "sched_waking" && !$0.stack.isEmpty }
           && records.contains { $0.name == "sched_wakeup" && $0.inSoftirq }
       }
-      if woken { break }
+      // The receive softirq may also run on top of another task (an interrupt's exit during the reader's copy),
+      // where its stacks are that task's: a real kernel branch the walkthrough does not follow. Taken once more too.
+      let report = try Verifier(
+        graph: k.graph, runningKernel: release, availableEvents: nil, namesInTree: { TreeNames.find($0, in: root) }
+      ).verify(recorded: parsed, simulations: sims, paths: legs)
+      verified = report
+      if woken && report.skbs.allSatisfy({ $0.status == .matched || Self.wokenRemotely($0) }) { break }
     }
     let recorded = try #require(attempt)
+    let report = try #require(verified)
     #expect(recorded.records.contains { !$0.stack.isEmpty })
     // Each walkthrough's traffic is marked, and its reader was asleep in recv when the data came: woken for real.
     #expect(recorded.spans.map(\.walkthrough) == LoopbackExchange.walkthroughs)
     for w in LoopbackExchange.walkthroughs {
       #expect(recorded.records(of: w).contains { $0.name == "sched_waking" && !$0.stack.isEmpty }, "\(w) \(text)")
     }
-    var sims: [SimTrace] = []
-    var legs: [String: [PacketPath]] = [:]
-    for w in ["tcp-ipv4", "tcp-ipv6", "udp-ipv4", "udp-ipv6"] {
-      let paths = try PathFinder(graph: k.graph, spec: try k.workspace.spec(w)).paths()
-      legs[w] = paths
-      // The whole journey's events: tcp_probe on the route, the ACK's deferred to the sender's release_sock.
-      let scenario = try Scenario(walkthrough: w, payload: 5, events: Scenario.journeyEvents(in: k.graph.snapshot))
-      sims.append(try Simulator(graph: k.graph, paths: paths, scenario: scenario).run())
-    }
-    let root = k.workspace.tree.sourceRoot
-    let report = try Verifier(
-      graph: k.graph, runningKernel: release, availableEvents: nil, namesInTree: { TreeNames.find($0, in: root) }
-    ).verify(recorded: recorded, simulations: sims, paths: legs)
     // Every walkthrough's stacks follow its path: none leaves it between two of its frames.
     for c in report.walkthroughs {
       print("path check on \(series): \(c.walkthrough): \(c.stacks) stacks, \(c.count(.consistent)) consistent, "
@@ -96,7 +102,8 @@ struct TracefsState: Equatable {
     // Data, ACK (tcp-ipv4, tcp-ipv6) and the datagram: each agrees with its walkthrough's recorded skb event for
     // event, tcp_probe included.
     #expect(report.skbs.filter { $0.walkthrough.hasPrefix("tcp") }.allSatisfy { $0.expected.contains { $0.hasPrefix("tcp_probe") } })
-    #expect(report.skbs.map { "\($0.walkthrough) \($0.skb) \($0.status.rawValue)" } == [
+    let remote = report.skbs.filter(Self.wokenRemotely)
+    #expect(report.skbs.map { "\($0.walkthrough) \($0.skb) \(Self.wokenRemotely($0) ? "matched" : $0.status.rawValue)" } == [
       "tcp-ipv4 data#1 matched", "tcp-ipv4 ack#1 matched", "tcp-ipv6 data#1 matched", "tcp-ipv6 ack#1 matched",
       "udp-ipv4 datagram#1 matched", "udp-ipv6 datagram#1 matched",
     ], "\(ReportText.render(report))")
@@ -115,7 +122,15 @@ struct TracefsState: Equatable {
       #expect(recorded.readerRecords(of: w).contains { $0.name == "skb_copy_datagram_iovec" }, "\(w)")
     }
     #expect(report.pairs.filter { $0.status == .explained }.count >= 40)
-    #expect(report.realDisagreements == 0, "\(ReportText.render(report))")
+    #expect(report.realDisagreements == remote.count, "\(ReportText.render(report))")
+  }
+
+  /// An skb that differs from the walkthrough only by the reader's `sched_wakeup` missing from the softirq: the
+  /// reader slept on the other, idle CPU, and the kernel queued its wake-up there (`ttwu_queue_wakelist`), where it
+  /// fires later from the IPI. On a quiet two-core machine that is the usual case, and a real kernel branch the
+  /// walkthrough does not show; the test accepts it rather than depend on the machine's load.
+  static func wokenRemotely(_ check: TraceReport.SkbCheck) -> Bool {
+    check.status != .matched && check.differences == ["- sched_wakeup softirq"]
   }
 
   @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
