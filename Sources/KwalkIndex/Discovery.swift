@@ -127,8 +127,13 @@ extension Indexer {
       for name in referenceReasons.keys.sorted() {
         for file in mentions[name] ?? [] { add(file, "mentions \(name) (\(referenceReasons[name]!))") }
       }
-      for p in patterns {
-        for file in locator.files(matching: p.pattern, under: p.under) { add(file, "matches \(p.reason)") }
+      // A grep each, on every core: each of the five walkthroughs asks for three or four tables.
+      let searches = patterns.map { (pattern: $0.pattern, under: $0.under) }
+      let matching = ParallelWork.map(count: searches.count, workers: ProcessInfo.processInfo.activeProcessorCount) {
+        locator.files(matching: searches[$0].pattern, under: searches[$0].under)
+      }
+      for (p, files) in zip(patterns, matching) {
+        for file in try files.get() { add(file, "matches \(p.reason)") }
       }
       if added.isEmpty {
         if try builtMore() { continue }

@@ -19,4 +19,15 @@ import Testing
     #expect(locator.searchedRoots() == ["./arch/x86", "./kernel", "./net"])
     #expect(locator.definitions(of: ["foo"]) == ["foo": ["arch/x86/kernel/a.c", "kernel/f.c", "net/core/e.c"]])
   }
+
+  /// A definition line holding a byte that is not UTF-8 (a Latin-1 comment, as some drivers still have) is found: the
+  /// search matches bytes, whatever the user's locale.
+  @Test func aDefinitionLineThatIsNotUTF8IsFound() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kwalk-locator-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(atPath: root + "/drivers/net", withIntermediateDirectories: true)
+    let latin1 = Data("static int /* caf".utf8) + Data([0xE9]) + Data(" */ bar(int x)\n{\n\treturn x;\n}\n".utf8)
+    try latin1.write(to: URL(fileURLWithPath: root + "/drivers/net/g.c"))
+    #expect(DefinitionLocator(sourceRoot: root).definitions(of: ["bar"]) == ["bar": ["drivers/net/g.c"]])
+  }
 }
