@@ -177,7 +177,9 @@ public struct KernelPreparer: Sendable {
       let tmp = plan.directory + "/src.tmp"
       try fm.createDirectory(atPath: tmp, withIntermediateDirectories: true)
       progress.begin("unpacking \(URL(fileURLWithPath: tarball).lastPathComponent)")
-      let status = try ProcessRunner.run("/usr/bin/tar", ["-xf", tarball, "-C", tmp], log: log)
+      // Debian's kernel tarballs are xz files of many blocks (6.1: 55), which xz decompresses on every core.
+      let decompressor = tarball.hasSuffix(".xz") ? ["-I", "xz -T0"] : []
+      let status = try ProcessRunner.run("/usr/bin/tar", decompressor + ["-xf", tarball, "-C", tmp], log: log)
       guard status == 0 else {
         progress.finish("failed")
         // Half a tree is worth nothing: the next run starts again from the tarball.
