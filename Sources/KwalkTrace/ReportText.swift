@@ -6,7 +6,7 @@ public enum ReportText {
     out += "\n# skbs: simulated vs recorded (per skbaddr)\n"
     for s in r.skbs {
       let at = s.recordedAddress.map { " ~ skbaddr=\($0)\(s.recordedLine.map { " line \($0)" } ?? "")" } ?? ""
-      out += "\(s.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(s.walkthrough) \(s.skb)\(at)\n"
+      out += "\(s.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(s.walkthrough) \(s.skb)\(at)\n"
       out += "    " + s.expected.joined(separator: " → ") + "\n"
       for d in s.differences { out += "    \(d)\n" }
     }

@@ -6,6 +6,10 @@ public struct TraceReport: Hashable, Codable, Sendable {
     case matched
     /// The closest recorded skb differs in events the running kernel does not have (version gap).
     case versionGap
+    /// The closest recorded skb differs only in the wake-up's `sched_wakeup`, which the trace shows for the same
+    /// task later on another CPU: the waker sent the wake-up to the sleeper's CPU, where it ran from an interrupt
+    /// rather than in this softirq. A real branch of the wake-up the simulator does not take; not a disagreement.
+    case wokenElsewhere
     /// The closest recorded skb differs.
     case differs
     /// No recorded skb starts like it.
@@ -142,7 +146,8 @@ public struct TraceReport: Hashable, Codable, Sendable {
   public var summary: String {
     func n(_ s: SkbStatus) -> Int { skbs.filter { $0.status == s }.count }
     func p(_ s: PairStatus) -> Int { pairs.filter { $0.status == s }.count }
-    return "verify: skbs \(n(.matched)) matched, \(n(.versionGap)) version gap, \(n(.differs)) differ, "
+    return "verify: skbs \(n(.matched)) matched, \(n(.wokenElsewhere)) woken on another CPU, "
+      + "\(n(.versionGap)) version gap, \(n(.differs)) differ, "
       + "\(n(.missing)) missing (\(unmodelledSkbs) of \(recordedSkbs) recorded not modelled); stack pairs "
       + "\(p(.explained)) explained, \(p(.outsideIndex)) outside the index, \(p(.versionGap)) version gap, "
       + "\(p(.disagreement)) disagree; " + pathSummary + counterSummary + "real disagreements: \(realDisagreements)"

@@ -57,9 +57,15 @@ public struct Verifier {
       let pool = pools[w] == nil ? "" : w
       let labels = Dictionary(uniqueKeysWithValues: sim.skbs.map { ($0.address, $0.label) })
       for g in SkbGrouping.group(SkbGrouping.observed(sim)) {
-        let (check, index) = compare(g, label: labels[g.address] ?? g.address, walkthrough: w,
+        var (check, index) = compare(g, label: labels[g.address] ?? g.address, walkthrough: w,
           recorded: pools[pool] ?? [], used: used[pool] ?? [])
-        if let index { used[pool, default: []].insert(index) }
+        if let index {
+          used[pool, default: []].insert(index)
+          if let elsewhere = Self.wakeupElsewhere(check, skb: pools[pool]![index], in: recorded) {
+            check.status = .wokenElsewhere
+            check.differences.append(elsewhere)
+          }
+        }
         checks.append(check)
       }
     }
@@ -140,6 +146,21 @@ public struct Verifier {
 }
 
 extension Verifier {
+  /// When `check` differs only by missing `sched_wakeup` events and the task its recorded `sched_waking` names
+  /// has a `sched_wakeup` later in the trace on another CPU: where that one is, as a line for the report.
+  static func wakeupElsewhere(_ check: TraceReport.SkbCheck, skb: SkbEvents, in recorded: RecordedTrace) -> String? {
+    guard check.status == .differs, !check.differences.isEmpty,
+      check.differences.allSatisfy({ $0.hasPrefix("- sched_wakeup ") }),
+      let wakingLine = skb.events.first(where: { $0.name == "sched_waking" })?.line,
+      let waking = recorded.records.first(where: { $0.line == wakingLine }), let task = waking.fields["pid"],
+      let wakeup = recorded.records.first(where: {
+        $0.name == "sched_wakeup" && $0.line > wakingLine && $0.fields["pid"] == task && $0.cpu != waking.cpu
+      })
+    else { return nil }
+    return "  sched_wakeup of pid \(task) on CPU \(wakeup.cpu) at line \(wakeup.line)"
+      + (wakeup.inSoftirq ? "" : ", outside a softirq") + ": woken on another CPU than the waker's \(waking.cpu)"
+  }
+
   /// A difference the version gap explains: a simulated event the running kernel does not have, or a recorded
   /// event whose tracepoint the indexed kernel has nowhere.
   func isVersionGap(_ line: String) -> Bool {

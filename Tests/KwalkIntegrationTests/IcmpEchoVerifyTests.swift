@@ -65,7 +65,7 @@ let icmpEchoSpec = Fixtures.repository + "/Annotations/walkthroughs/icmp-echo.wa
     #expect(
       report.skbs.map { "\($0.skb) \(TraceVerifyTests.wokenRemotely($0) ? "matched" : $0.status.rawValue)" }
         == ["request#1 matched", "reply#1 matched"], "\(ReportText.render(report))")
-    #expect(report.realDisagreements == remote.count, "\(ReportText.render(report))")
+    #expect(remote.count <= 1 && report.realDisagreements == 0, "\(ReportText.render(report))")
     // The reader, asleep on its raw socket, is woken by the reply (not the request) from the softirq, and the
     // recorded reply shows the same two scheduler events.
     let reply = try #require(report.skbs.first { $0.skb == "reply#1" })

@@ -57,6 +57,40 @@ import Testing
     #expect(report.realDisagreements == 0)
   }
 
+  /// A reader asleep on another CPU: the recorded skb lacks the softirq's `sched_wakeup`, which the trace has later
+  /// for the same pid on CPU 1, from an interrupt. verify tells that branch apart; without the later event, the skb
+  /// differs.
+  @Test func aReaderWokenOnAnotherCPUIsThatBranchNotADisagreement() throws {
+    let f = try SimFixture(walkthrough: "udp-ipv4", toWakeUp: true)
+    let wakeUp = try Simulator(
+      graph: f.graph, paths: f.paths,
+      scenario: try Scenario(walkthrough: "udp-ipv4", payload: 5, events: Scenario.journeyEvents(in: f.graph.snapshot))
+    ).run()
+    let lines = FtraceEncoder.encode(wakeUp).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let at = try #require(lines.firstIndex { $0.contains(": sched_wakeup: ") })
+    let fields = try #require(lines[at].components(separatedBy: ": sched_wakeup: ").last)
+    let pid = try #require(fields.split(separator: " ").first { $0.hasPrefix("pid=") }?.dropFirst(4))
+    var elsewhere = lines
+    elsewhere.remove(at: at)
+    elsewhere.append("          <idle>-0       [001] dNh2.     1.000000: sched_wakeup: \(fields)")
+    let v = Verifier(graph: f.graph, runningKernel: "0.0.1", availableEvents: nil, namesInTree: { _ in [] })
+    let woken = try v.verify(
+      recorded: try TraceParser.parse(elsewhere.joined(separator: "\n"), source: "t"), simulations: [wakeUp])
+    let check = try #require(woken.skbs.first)
+    #expect(check.status == .wokenElsewhere)
+    #expect(check.differences == [
+      "- sched_wakeup softirq",
+      "  sched_wakeup of pid \(pid) on CPU 1 at line \(elsewhere.count), outside a softirq: woken on another CPU than the waker's 0",
+    ])
+    #expect(woken.realDisagreements == 0 && woken.summary.contains("1 woken on another CPU"))
+
+    var missing = lines
+    missing.remove(at: at)
+    let lost = try v.verify(recorded: try TraceParser.parse(missing.joined(separator: "\n"), source: "t"), simulations: [wakeUp])
+    #expect(lost.skbs.first?.status == .differs && lost.skbs.first?.differences == ["- sched_wakeup softirq"])
+    #expect(lost.realDisagreements == 1)
+  }
+
   @Test func noLoopbackEvents() throws {
     let text = FtraceEncoder.encode(sim).replacingOccurrences(of: "dev=lo", with: "dev=eth0")
     #expect(throws: TraceError.noLoopbackEvents("t")) {
