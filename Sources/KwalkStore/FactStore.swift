@@ -17,6 +17,12 @@ public final class FactStore: Sendable {
   /// rebuilt; `onRebuild` hears the one-line reason.
   public init(path: String, onRebuild: (StoreError) -> Void = { _ in }) throws {
     self.path = path
+    // Two kwalk runs started together on one cache (an index and a site) open the same file: while one creates and
+    // migrates it, the other could read a half-made schema, take it for damage and move the file aside under the
+    // first, whose writes then fail ("attempt to write a readonly database"). One opens at a time.
+    let lock = Glibc.open(path + ".open.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    if lock >= 0 { flock(lock, LOCK_EX) }
+    defer { if lock >= 0 { close(lock) } }
     do {
       queue = try Self.open(path)
     } catch let error as StoreError {
